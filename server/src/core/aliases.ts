@@ -1,0 +1,14 @@
+// Which peer an alias belongs to, read from its shape (each peer names rules its own way).
+export type Peer = 'hadolint' | 'shellcheck' | 'buildkit' | 'dclint' | 'trivy' | 'checkov';
+
+export function peerOf(alias: string): Peer | undefined {
+  if (/^DL\d{4}$/.test(alias)) return 'hadolint';
+  if (/^SC\d{4}$/.test(alias)) return 'shellcheck';
+  if (/^(DS|AVD-DS-)\d+$/.test(alias) || /^DS-\d+$/.test(alias)) return 'trivy';
+  if (/^CKV2?_DOCKER_\d+$/.test(alias)) return 'checkov';
+  if (/^[A-Z][a-z]+(?:[A-Z][A-Za-z]*)+$/.test(alias) || /^JSON[A-Z]/.test(alias)) return 'buildkit';
+  if (/^[a-z]+(?:-[a-z]+)+$/.test(alias)) return 'dclint';
+  return undefined;
+}
+
+export const isBuildkitRule = (aliases: readonly string[]) => aliases.some((a) => peerOf(a) === 'buildkit');

@@ -1,0 +1,302 @@
+// Dockerfile parser: one linear pass over the lines, never throws, returns errors alongside the model.
+import type { ParseError, Span } from '../types';
+import {
+  KEYWORDS, type Comment, type Directive, type Dockerfile, type Heredoc, type ImageRef, type Instruction,
+  type SourceMap, type Stage,
+} from './model';
+import { parseExecForm, parseFlags, parsePairs, makeWord, splitWords, sourceSpan } from './words';
+
+export interface DockerfileParse { ast: Dockerfile; errors: ParseError[] }
+
+const KNOWN = new Set<string>(KEYWORDS);
+const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+const DIRECTIVE = /^#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
+
+interface Line { start: number; end: number; text: string }
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : -1;
+    if (c === 10 || c === 13 || c === -1) {
+      lines.push({ start, end: i, text: text.slice(start, i) });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+      if (c === -1) break;
+    }
+  }
+  return lines;
+}
+
+const firstNonSpace = (s: string) => { let i = 0; while (i < s.length && (s[i] === ' ' || s[i] === '\t')) i++; return i; };
+
+/** True when the line ends with the escape character (trailing whitespace allowed). Returns its index or -1. */
+function continuationAt(s: string, escape: string): number {
+  let i = s.length - 1;
+  while (i >= 0 && (s[i] === ' ' || s[i] === '\t')) i--;
+  if (i < 0 || s[i] !== escape) return -1;
+  // An escaped escape (`\\` at end) is not a continuation for the backslash escape.
+  let k = i - 1;
+  let n = 0;
+  while (k >= 0 && s[k] === escape) { n++; k--; }
+  return n % 2 === 0 ? i : -1;
+}
+
+interface HeredocMarker { name: string; stripTabs: boolean; quoted: boolean; start: number; end: number }
+
+/** `<<EOF`, `<<-EOF`, `<<"EOF"`, `<<'EOF'` outside quotes, in order. */
+export function findHeredocMarkers(text: string, escape: string): HeredocMarker[] {
+  const out: HeredocMarker[] = [];
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = '';
+      else if (c === escape && quote === '"') i++;
+      continue;
+    }
+    if (c === '"' || c === "'") { quote = c; continue; }
+    if (c === escape) { i++; continue; }
+    if (c !== '<' || text[i + 1] !== '<' || text[i + 2] === '<' || text[i - 1] === '<') continue;
+    let j = i + 2;
+    const stripTabs = text[j] === '-';
+    if (stripTabs) j++;
+    let q = '';
+    if (text[j] === '"' || text[j] === "'") q = text[j++];
+    const m = /^[A-Za-z_][A-Za-z0-9_.-]*/.exec(text.slice(j));
+    if (!m) continue;
+    let end = j + m[0].length;
+    if (q) { if (text[end] !== q) continue; end++; }
+    out.push({ name: m[0], stripTabs, quoted: q !== '', start: i, end });
+    i = end - 1;
+  }
+  return out;
+}
+
+function parseImage(raw: string, span: Span): ImageRef {
+  let rest = raw;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) { digest = rest.slice(at + 1); rest = rest.slice(0, at); }
+  let tag: string | undefined;
+  const slash = rest.lastIndexOf('/');
+  const colon = rest.lastIndexOf(':');
+  if (colon > slash) { tag = rest.slice(colon + 1); rest = rest.slice(0, colon); }
+  let registry: string | undefined;
+  const first = rest.indexOf('/');
+  if (first >= 0) {
+    const head = rest.slice(0, first);
+    if (head.includes('.') || head.includes(':') || head === 'localhost') { registry = head; rest = rest.slice(first + 1); }
+  }
+  return { raw, span, registry, name: rest, tag, digest, scratch: raw.toLowerCase() === 'scratch' };
+}
+
+export function parseDockerfile(text: string): DockerfileParse {
+  const errors: ParseError[] = [];
+  const lines = splitLines(text);
+  const directives: Directive[] = [];
+  const comments: Comment[] = [];
+  const instructions: Instruction[] = [];
+  let escape = '\\';
+
+  // Parser directives: only at the very top, before any other comment, blank line or instruction.
+  let li = 0;
+  const seen = new Set<string>();
+  for (; li < lines.length; li++) {
+    const ln = lines[li];
+    const t = ln.text.trim();
+    const m = DIRECTIVE.exec(t);
+    if (!m) break;
+    const name = m[1].toLowerCase();
+    if (seen.has(name)) break;
+    seen.add(name);
+    const lead = firstNonSpace(ln.text);
+    const valueStart = ln.start + lead + t.lastIndexOf(m[2]);
+    const d: Directive = {
+      name, value: m[2], line: li, start: ln.start + lead, end: ln.end,
+      valueSpan: { start: valueStart, end: valueStart + m[2].length },
+    };
+    directives.push(d);
+    comments.push({ text: t.slice(1).trim(), line: li, start: d.start, end: d.end });
+    if (name === 'escape') {
+      if (m[2] === '\\' || m[2] === '`') escape = m[2];
+      else errors.push({ message: `invalid escape token '${m[2]}': it must be \\ or \``, span: d.valueSpan });
+    }
+  }
+
+  while (li < lines.length) {
+    const ln = lines[li];
+    const lead = firstNonSpace(ln.text);
+    if (lead === ln.text.length) { li++; continue; }
+    if (ln.text[lead] === '#') {
+      comments.push({ text: ln.text.slice(lead + 1).trim(), line: li, start: ln.start + lead, end: ln.end });
+      li++;
+      continue;
+    }
+    const startLine = li;
+    // Join continuation lines: the escape char and line break vanish; comment and blank lines inside are dropped.
+    const logical: number[] = [];
+    const source: number[] = [];
+    let joined = '';
+    let cur = li;
+    let segStart = ln.start + lead;
+    let segText = ln.text.slice(lead);
+    for (;;) {
+      const cont = continuationAt(segText, escape);
+      logical.push(joined.length);
+      source.push(segStart);
+      if (cont < 0) { joined += segText; break; }
+      joined += segText.slice(0, cont);
+      cur++;
+      while (cur < lines.length) {
+        const t = lines[cur].text;
+        const l2 = firstNonSpace(t);
+        if (l2 < t.length && t[l2] === '#') { comments.push({ text: t.slice(l2 + 1).trim(), line: cur, start: lines[cur].start + l2, end: lines[cur].end }); cur++; continue; }
+        if (l2 === t.length && cur + 1 < lines.length) { cur++; continue; }
+        break;
+      }
+      if (cur >= lines.length) { cur--; break; }
+      segStart = lines[cur].start;
+      segText = lines[cur].text;
+    }
+    const map: SourceMap = { logical, source };
+    const instr = buildInstruction(joined, map, escape, startLine, cur, errors);
+    const lastLine = lines[cur];
+    instr.end = Math.max(instr.end, lastLine.end);
+    li = cur + 1;
+
+    // Heredoc bodies follow the instruction's last line, one after the other.
+    const target = instr.trigger ?? instr;
+    if (HEREDOC_KEYWORDS.has(target.keyword) && joined.includes('<<')) {
+      for (const mk of findHeredocMarkers(target.argsText, escape)) {
+        const markerSpan = sourceSpan(target.map, mk.start, mk.end);
+        const bodyStartLine = li;
+        let terminated = false;
+        while (li < lines.length) {
+          const t = mk.stripTabs ? lines[li].text.replace(/^\t+/, '') : lines[li].text;
+          if (t === mk.name) { terminated = true; break; }
+          li++;
+        }
+        const bodyStart = bodyStartLine < lines.length ? lines[bodyStartLine].start : text.length;
+        const bodyEnd = li > bodyStartLine ? lines[li - 1].end : bodyStart;
+        const body = text.slice(bodyStart, bodyEnd);
+        const hd: Heredoc = {
+          name: mk.name, markerSpan, stripTabs: mk.stripTabs, quoted: mk.quoted,
+          body: mk.stripTabs ? body.replace(/^\t+/gm, '') : body,
+          bodySpan: { start: bodyStart, end: bodyEnd }, terminated,
+          start: markerSpan.start, end: terminated ? lines[li].end : bodyEnd,
+        };
+        if (!terminated) errors.push({ message: `unterminated heredoc <<${mk.name}: no line '${mk.name}' ends it`, span: markerSpan });
+        target.heredocs.push(hd);
+        instr.end = Math.max(instr.end, hd.end);
+        instr.endLine = terminated ? li : Math.max(li - 1, instr.endLine);
+        if (terminated) li++;
+      }
+    }
+    instructions.push(instr);
+  }
+
+  // Stages.
+  const stages: Stage[] = [];
+  const globalArgs: Instruction[] = [];
+  for (const instr of instructions) {
+    if (instr.keyword === 'FROM') {
+      const stage = makeStage(instr, stages.length, errors);
+      stages.push(stage);
+      instr.stage = stage.index;
+      continue;
+    }
+    if (!stages.length) {
+      instr.stage = -1;
+      if (instr.keyword === 'ARG') globalArgs.push(instr);
+      else if (instr.known) errors.push({ message: `${instr.keyword} before the first FROM: only ARG may come before FROM`, span: instr.keywordSpan });
+      continue;
+    }
+    const stage = stages[stages.length - 1];
+    instr.stage = stage.index;
+    if (instr.trigger) instr.trigger.stage = stage.index;
+    stage.instructions.push(instr);
+  }
+  return { ast: { text, escape, directives, comments, instructions, globalArgs, stages }, errors };
+}
+
+function buildInstruction(joined: string, map: SourceMap, escape: string, startLine: number, endLine: number, errors: ParseError[], parent?: Instruction): Instruction {
+  const kwEnd = (() => { let i = 0; while (i < joined.length && !/\s/.test(joined[i])) i++; return i; })();
+  const keywordRaw = joined.slice(0, kwEnd);
+  const keyword = keywordRaw.toUpperCase();
+  let argStart = kwEnd;
+  while (argStart < joined.length && /\s/.test(joined[argStart])) argStart++;
+  const argsText = joined.slice(argStart);
+  const argsMap = shiftMap(map, argStart);
+  const keywordSpan = sourceSpan(map, 0, kwEnd);
+  const argsSpan = argsText.length ? sourceSpan(argsMap, 0, argsText.length) : { start: keywordSpan.end, end: keywordSpan.end };
+  const known = KNOWN.has(keyword);
+  const instr: Instruction = {
+    keyword, keywordRaw, keywordSpan, known, argsText, argsSpan, map: argsMap,
+    flags: [], words: [], rest: '', restOffset: 0, restSpan: argsSpan, heredocs: [], pairs: [],
+    startLine, endLine, stage: -1, start: keywordSpan.start, end: argsSpan.end, parent,
+  };
+  if (!known) {
+    errors.push({ message: `unknown instruction: ${keywordRaw}`, span: keywordSpan });
+  }
+  if (keyword === 'ONBUILD' && argsText.length) {
+    instr.trigger = buildInstruction(argsText, argsMap, escape, startLine, endLine, errors, instr);
+    const t = instr.trigger.keyword;
+    if (t === 'ONBUILD' || t === 'FROM' || t === 'MAINTAINER') {
+      errors.push({ message: `${t} isn't allowed as an ONBUILD trigger`, span: instr.trigger.keywordSpan });
+    }
+    return instr;
+  }
+  const withFlags = keyword === 'FROM' || keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD' || keyword === 'HEALTHCHECK';
+  const { flags, rest } = withFlags ? parseFlags(argsText, argsMap, escape) : { flags: [], rest: 0 };
+  instr.flags = flags;
+  instr.restOffset = rest;
+  instr.rest = argsText.slice(rest);
+  instr.restSpan = rest < argsText.length ? sourceSpan(argsMap, rest, argsText.length) : { start: argsSpan.end, end: argsSpan.end };
+  instr.words = splitWords(argsText, escape, rest).map((w) => makeWord(argsText, argsMap, w.start, w.end, escape));
+  if (keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'SHELL' || keyword === 'COPY'
+      || keyword === 'ADD' || keyword === 'VOLUME' || keyword === 'HEALTHCHECK') {
+    let from = rest;
+    if (keyword === 'HEALTHCHECK' && instr.words[0]?.value.toUpperCase() === 'CMD') {
+      from = rest + 3;
+    }
+    instr.exec = parseExecForm(argsText, from, argsMap);
+  }
+  if (keyword === 'ENV' || keyword === 'LABEL' || keyword === 'ARG') instr.pairs = parsePairs(keyword, argsText, rest, argsMap, escape);
+  if (known && !argsText.trim() && keyword !== 'ONBUILD') {
+    errors.push({ message: `${keyword} requires at least one argument`, span: keywordSpan });
+  }
+  return instr;
+}
+
+function shiftMap(map: SourceMap, by: number): SourceMap {
+  if (by === 0) return map;
+  const logical: number[] = [];
+  const source: number[] = [];
+  for (let i = 0; i < map.logical.length; i++) {
+    const nextL = i + 1 < map.logical.length ? map.logical[i + 1] : Infinity;
+    if (nextL <= by) continue;
+    const l = map.logical[i];
+    if (l <= by) { logical.push(0); source.push(map.source[i] + (by - l)); } else { logical.push(l - by); source.push(map.source[i]); }
+  }
+  if (!logical.length) { logical.push(0); source.push(map.source[map.source.length - 1]); }
+  return { logical, source };
+}
+
+function makeStage(from: Instruction, index: number, errors: ParseError[]): Stage {
+  const words = from.words;
+  const imageWord = words[0];
+  const image = imageWord
+    ? parseImage(imageWord.value, { start: imageWord.start, end: imageWord.end })
+    : parseImage('', from.keywordSpan);
+  const stage: Stage = { index, from, image, instructions: [], platform: from.flags.find((f) => f.name === 'platform') };
+  if (words.length >= 3 && words[1].value.toLowerCase() === 'as') {
+    stage.name = words[2].value.toLowerCase();
+    stage.nameSpan = { start: words[2].start, end: words[2].end };
+    if (words.length > 3) errors.push({ message: 'FROM takes an image and an optional AS name; extra words follow', span: { start: words[3].start, end: words[words.length - 1].end } });
+  } else if (words.length === 2 || (words.length >= 3)) {
+    errors.push({ message: `FROM expects "FROM image [AS name]"`, span: { start: words[1].start, end: words[words.length - 1].end } });
+  }
+  return stage;
+}

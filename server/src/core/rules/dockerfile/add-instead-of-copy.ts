@@ -1,0 +1,36 @@
+import { defineDockerfileRule } from '../../rule';
+import { replaceKeyword } from './util';
+
+const REMOTE = /^(https?|ftp):\/\/|^git@|\.git(#.*)?$/i;
+const ARCHIVE = /\.(tar|tar\.(gz|bz2|xz|zst)|tgz|tbz2?|txz|gz|bz2|xz|zst)$/i;
+
+export default defineDockerfileRule({
+  id: 'add-instead-of-copy',
+  aliases: ['DL3020', 'DS005', 'CKV_DOCKER_4'],
+  severity: 'warning',
+  profile: 'recommended',
+  fixable: 'always',
+  docs: {
+    summary: 'ADD copies local files where COPY does the same job.',
+    why: 'ADD also fetches URLs and unpacks archives. Using it for plain files hides those behaviours from reviewers and can unpack a tarball you meant to copy; COPY does exactly one thing.',
+    bad: 'ADD package.json /app/\n',
+    good: 'COPY package.json /app/\n',
+    fix: 'The quick fix replaces ADD with COPY; flags and arguments stay as written. ADD of a URL, a git repository or a local archive is left alone.',
+  },
+  create(ctx) {
+    return {
+      ADD(i) {
+        const words = i.exec ? i.exec.values : i.words;
+        if (words.length < 2 || i.heredocs.length) return;
+        const sources = words.slice(0, -1).map((w) => w.value);
+        if (sources.some((s) => REMOTE.test(s) || ARCHIVE.test(s) || s.includes('$'))) return;
+        if (i.flags.some((f) => f.name === 'checksum' || f.name === 'keep-git-dir' || f.name === 'unpack')) return;
+        ctx.report({
+          span: i.keywordSpan,
+          message: 'Use COPY instead of ADD for local files: ADD also downloads and unpacks, which is easy to trigger by accident.',
+          fix: { title: 'Replace ADD with COPY', safe: true, edits: [replaceKeyword(i, 'COPY')] },
+        });
+      },
+    };
+  },
+});

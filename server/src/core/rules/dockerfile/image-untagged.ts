@@ -1,0 +1,37 @@
+import { defineDockerfileRule } from '../../rule';
+import { knownTagFor } from './util';
+
+export default defineDockerfileRule({
+  id: 'image-untagged',
+  aliases: ['DL3006', 'DS001', 'CKV_DOCKER_7'],
+  severity: 'warning',
+  profile: 'recommended',
+  fixable: 'sometimes',
+  docs: {
+    summary: 'A base image is used without a tag or digest.',
+    why: 'Without a tag Docker pulls `latest`, which moves: the same Dockerfile builds a different image next week, and a rebuild can break or silently change behaviour.',
+    bad: 'FROM node\n',
+    good: 'FROM node:22-bookworm-slim\n',
+    fix: 'Add the version you tested with. When the same image carries a tag elsewhere in the file, the quick fix offers that tag; Seaworthy never invents a version.',
+  },
+  create(ctx) {
+    return {
+      stage(stage) {
+        const img = stage.image;
+        if (!img.raw || img.scratch || img.digest || ctx.analysis.parentStage(stage)) return;
+        const resolved = ctx.analysis.resolvedImage(stage);
+        if (resolved.unresolved.length || /\$/.test(img.raw) && !resolved.image) return;
+        if (resolved.image.includes('@')) return;
+        const slash = resolved.image.lastIndexOf('/');
+        if (resolved.image.lastIndexOf(':') > slash) return;
+        if (resolved.image.toLowerCase() === 'scratch') return;
+        const tag = img.raw.includes('$') ? undefined : knownTagFor(ctx, resolved.image);
+        ctx.report({
+          span: img.span,
+          message: `Pin the base image "${resolved.image}" to a version tag: untagged means "latest", which changes under you.`,
+          fix: tag ? { title: `Use tag "${tag}" (as elsewhere in this file)`, safe: false, edits: [{ start: img.span.end, end: img.span.end, newText: `:${tag}` }] } : undefined,
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,44 @@
+import { defineDockerfileRule } from '../../rule';
+import type { Instruction } from '../../dockerfile/model';
+import { execForm } from './util';
+
+// Plain words only: anything the shell would interpret keeps the shell form's meaning.
+const SHELL_SYNTAX = /[|&;<>()$`\\*?[\]{}~#!]|^\s*$/;
+
+export default defineDockerfileRule({
+  id: 'shell-form-command',
+  aliases: ['DL3025', 'JSONArgsRecommended'],
+  severity: 'warning',
+  profile: 'recommended',
+  fixable: 'sometimes',
+  docs: {
+    summary: 'CMD or ENTRYPOINT uses the shell form.',
+    why: 'In shell form the process runs under `/bin/sh -c`, so `docker stop` sends SIGTERM to the shell, not your app: it gets killed after the timeout instead of shutting down cleanly.',
+    bad: 'CMD node server.js\n',
+    good: 'CMD ["node", "server.js"]\n',
+    fix: 'For plain words the safe fix writes the exec form with correct JSON escaping. When the command uses shell features (pipes, variables, `&&`), the unsafe fix wraps it as `["/bin/sh", "-c", "exec …"]` so the app still replaces the shell.',
+    notes: 'BuildKit skips this check when the stage sets SHELL explicitly; so does Seaworthy.',
+  },
+  create(ctx) {
+    let customShell = false;
+    const check = (i: Instruction) => {
+      if (i.exec || !i.rest.trim() || customShell) return;
+      const plain = i.words.every((w) => !SHELL_SYNTAX.test(w.raw.replace(/^"(.*)"$|^'(.*)'$/, '$1$2')) || /^'[^']*'$|^"[^"$`\\]*"$/.test(w.raw));
+      const span = { start: i.words[0].start, end: i.words[i.words.length - 1].end };
+      const fix = plain
+        ? { title: 'Convert to exec form', safe: true, edits: [{ ...span, newText: execForm(i.words.map((w) => w.value)) }] }
+        : { title: 'Wrap in ["/bin/sh", "-c", "exec …"]', safe: false, edits: [{ ...span, newText: execForm(['/bin/sh', '-c', /^exec\s/.test(i.rest.trim()) ? i.rest.trim() : `exec ${i.rest.trim()}`]) }] };
+      ctx.report({
+        span: i.keywordSpan,
+        message: `Use the exec form for ${i.keyword} (JSON array): in shell form the app does not receive stop signals.`,
+        fix,
+      });
+    };
+    return {
+      FROM() { customShell = false; },
+      SHELL() { customShell = true; },
+      CMD: check,
+      ENTRYPOINT: check,
+    };
+  },
+});
