@@ -23,6 +23,10 @@ export interface RuleDocs {
   fix: string;
   /** Where we deliberately differ from a peer, and why. */
   notes?: string;
+  /** Files beside the example (e.g. `.dockerignore`), when the rule reads them. */
+  files?: Record<string, string>;
+  /** Settings the example needs (e.g. trusted registries). */
+  settings?: Partial<RuleSettings>;
 }
 
 export interface RuleMeta<K extends DocumentKind = DocumentKind> {
