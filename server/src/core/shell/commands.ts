@@ -1,0 +1,213 @@
+// Small helpers for rules that inspect shell commands (argument conventions of getopt-style tools).
+import type { ShCommand, ShWord } from './model';
+import { baseName } from './parse';
+
+/** Options that take a value, so that value is not mistaken for a flag cluster or a positional argument. */
+export interface OptionSpec {
+  /** Short flags taking a value, e.g. `'ot'` for `-o X` / `-oX` / `-t X`. */
+  shortWithValue?: string;
+  /** Long flags (without `--`) taking a value as the next word when written without `=`. */
+  longWithValue?: readonly string[];
+}
+
+/** Basename of the command name (`/usr/bin/apt-get` → `apt-get`); undefined for assignment/redirect-only commands. */
+export function commandName(cmd: ShCommand): string | undefined {
+  return cmd.name === undefined ? undefined : baseName(cmd.name.value);
+}
+
+interface ParsedOption { word: ShWord; long: boolean; name: string; value?: string; index: number }
+
+/** Walks the arguments getopt-style: yields options (one per short flag of a cluster) and positionals. */
+function scan(cmd: ShCommand, spec: OptionSpec | undefined, onOption: (o: ParsedOption) => boolean | void, onPositional?: (w: ShWord) => void): void {
+  const args = cmd.args;
+  const shortV = spec?.shortWithValue ?? '';
+  const longV = spec?.longWithValue ?? [];
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i];
+    const v = w.value;
+    if (v === '--') {
+      if (onPositional) for (let k = i + 1; k < args.length; k++) onPositional(args[k]);
+      return;
+    }
+    if (v.length > 2 && v.startsWith('--')) {
+      const eq = v.indexOf('=');
+      const name = eq < 0 ? v.slice(2) : v.slice(2, eq);
+      let value = eq < 0 ? undefined : v.slice(eq + 1);
+      const index = i;
+      if (value === undefined && longV.includes(name) && i + 1 < args.length) value = args[++i].value;
+      if (onOption({ word: w, long: true, name, value, index }) === true) return;
+      continue;
+    }
+    if (v.length > 1 && v[0] === '-' && !w.dynamic) {
+      const index = i;
+      for (let k = 1; k < v.length; k++) {
+        const name = v[k];
+        if (shortV.includes(name)) {
+          let value: string | undefined = v.slice(k + 1);
+          if (value === '') value = i + 1 < args.length ? args[++i].value : undefined;
+          if (onOption({ word: w, long: false, name, value, index }) === true) return;
+          break;
+        }
+        if (onOption({ word: w, long: false, name, index }) === true) return;
+      }
+      continue;
+    }
+    onPositional?.(w);
+  }
+}
+
+const list = (x: string | readonly string[] | undefined): readonly string[] => (x === undefined ? [] : typeof x === 'string' ? [x] : x);
+
+/**
+ * True when the command has the short flag (alone or in a cluster: `-qy` has `y`) or one of the long flags
+ * (`--yes`, `--yes=true`). `short` is a single character; `long` names are given without `--`.
+ */
+export function hasFlag(cmd: ShCommand, short: string | undefined, long?: string | readonly string[], spec?: OptionSpec): boolean {
+  return findFlag(cmd, short, long, spec) !== undefined;
+}
+
+/** The word holding the flag (see hasFlag), for diagnostics and fixes. */
+export function findFlag(cmd: ShCommand, short: string | undefined, long?: string | readonly string[], spec?: OptionSpec): ShWord | undefined {
+  const longs = list(long);
+  let found: ShWord | undefined;
+  scan(cmd, spec, (o) => {
+    if (o.long ? longs.includes(o.name) : o.name === short) { found = o.word; return true; }
+    return false;
+  });
+  return found;
+}
+
+/** The value of an option: `-o X`, `-oX` (needs `o` in spec.shortWithValue), `--opt=X`, `--opt X` (needs it in longWithValue). Last one wins. */
+export function flagValue(cmd: ShCommand, short: string | undefined, long?: string | readonly string[], spec?: OptionSpec): string | undefined {
+  const longs = list(long);
+  let value: string | undefined;
+  scan(cmd, spec, (o) => {
+    if ((o.long ? longs.includes(o.name) : o.name === short) && o.value !== undefined) value = o.value;
+  });
+  return value;
+}
+
+/** Arguments that are neither options nor option values (everything after `--` is positional). */
+export function positionalArgs(cmd: ShCommand, spec?: OptionSpec): ShWord[] {
+  const out: ShWord[] = [];
+  scan(cmd, spec, () => false, (w) => out.push(w));
+  return out;
+}
+
+export interface PackageInstall {
+  /** Basename of the package manager command. */
+  manager: string;
+  /** The subcommand word (`install`, `add`, `in`...). */
+  subcommand: ShWord;
+  /** Package arguments (positionals after the subcommand). */
+  packages: ShWord[];
+}
+
+interface Manager { install: readonly string[]; spec: OptionSpec }
+const MANAGERS: ReadonlyMap<string, Manager> = new Map<string, Manager>([
+  ['apt-get', { install: ['install'], spec: { shortWithValue: 'oct', longWithValue: ['option', 'config-file', 'target-release'] } }],
+  ['apt', { install: ['install'], spec: { shortWithValue: 'oct', longWithValue: ['option', 'config-file', 'target-release'] } }],
+  ['aptitude', { install: ['install'], spec: { shortWithValue: 'oct', longWithValue: ['option', 'target-release'] } }],
+  ['apk', { install: ['add'], spec: { shortWithValue: 'XtpU', longWithValue: ['repository', 'virtual', 'root', 'arch', 'cache-dir', 'keys-dir'] } }],
+  ['yum', { install: ['install'], spec: { shortWithValue: 'cRdex', longWithValue: ['setopt', 'enablerepo', 'disablerepo', 'exclude', 'installroot', 'releasever'] } }],
+  ['dnf', { install: ['install'], spec: { shortWithValue: 'cRdex', longWithValue: ['setopt', 'enablerepo', 'disablerepo', 'exclude', 'installroot', 'releasever'] } }],
+  ['microdnf', { install: ['install'], spec: { longWithValue: ['setopt', 'enablerepo', 'disablerepo', 'installroot', 'releasever'] } }],
+  ['tdnf', { install: ['install'], spec: { shortWithValue: 'cR', longWithValue: ['enablerepo', 'disablerepo', 'installroot', 'releasever'] } }],
+  ['zypper', { install: ['install', 'in'], spec: { shortWithValue: 'rRDt', longWithValue: ['repo', 'root', 'type', 'from'] } }],
+  ['pip', { install: ['install'], spec: { shortWithValue: 'rceit', longWithValue: ['requirement', 'constraint', 'editable', 'index-url', 'extra-index-url', 'target', 'find-links', 'prefix', 'root', 'trusted-host', 'platform', 'python-version'] } }],
+  ['pip3', { install: ['install'], spec: { shortWithValue: 'rceit', longWithValue: ['requirement', 'constraint', 'editable', 'index-url', 'extra-index-url', 'target', 'find-links', 'prefix', 'root', 'trusted-host', 'platform', 'python-version'] } }],
+  ['npm', { install: ['install', 'i', 'add'], spec: { longWithValue: ['registry', 'prefix', 'cache', 'userconfig'] } }],
+  ['gem', { install: ['install'], spec: { shortWithValue: 'vsi', longWithValue: ['version', 'source', 'install-dir', 'bindir'] } }],
+]);
+
+/** The options grammar of a known package manager, for hasFlag/positionalArgs on its commands. */
+export function packageManagerSpec(manager: string): OptionSpec | undefined {
+  return MANAGERS.get(manager)?.spec;
+}
+
+/**
+ * `apt-get install ...`, `apk add ...`, `yum/dnf install`, `zypper in`, `pip install`, `npm install`, `gem install`.
+ * Undefined for other commands and other subcommands.
+ */
+export function isPackageManagerInstall(cmd: ShCommand): PackageInstall | undefined {
+  const manager = commandName(cmd);
+  const m = manager === undefined ? undefined : MANAGERS.get(manager);
+  if (m === undefined || manager === undefined) return undefined;
+  const pos = positionalArgs(cmd, m.spec);
+  if (pos.length === 0 || !m.install.includes(pos[0].value)) return undefined;
+  return { manager, subcommand: pos[0], packages: pos.slice(1) };
+}
+
+/** Every value of an option, in order (`-o A -o B` → ['A', 'B']); same grammar as flagValue. */
+export function flagValues(cmd: ShCommand, short: string | undefined, long?: string | readonly string[], spec?: OptionSpec): string[] {
+  const longs = list(long);
+  const out: string[] = [];
+  scan(cmd, spec, (o) => {
+    if ((o.long ? longs.includes(o.name) : o.name === short) && o.value !== undefined) out.push(o.value);
+  });
+  return out;
+}
+
+// Commands that run their arguments as another command, with the options they take before it.
+const WRAPPERS: ReadonlyMap<string, OptionSpec> = new Map<string, OptionSpec>([
+  ['sudo', { shortWithValue: 'ugpCDhrtTU', longWithValue: ['user', 'group', 'prompt', 'close-from', 'chdir', 'host', 'role', 'type', 'command-timeout', 'other-user'] }],
+  ['doas', { shortWithValue: 'uC' }],
+  ['env', { shortWithValue: 'uCS', longWithValue: ['unset', 'chdir', 'split-string'] }],
+  ['command', {}],
+  ['exec', { shortWithValue: 'a' }],
+  ['nice', { shortWithValue: 'n', longWithValue: ['adjustment'] }],
+  ['nohup', {}],
+  ['time', { shortWithValue: 'fo', longWithValue: ['format', 'output'] }],
+]);
+
+/**
+ * The command a wrapper runs: `sudo -E apt-get install x`, `env A=1 pip install x`, `command -p npm ci` → a view of
+ * the same command whose name is the wrapped program (assignments given to `env` are added to `assignments`).
+ * Commands that are not wrappers are returned unchanged.
+ */
+export function unwrapCommand(cmd: ShCommand): ShCommand {
+  let cur = cmd;
+  for (let depth = 0; depth < 8; depth++) {
+    const name = commandName(cur);
+    const spec = name === undefined ? undefined : WRAPPERS.get(name);
+    if (spec === undefined) return cur;
+    const args = cur.args;
+    const shortV = spec.shortWithValue ?? '';
+    const longV = spec.longWithValue ?? [];
+    const assignments = [...cur.assignments];
+    let k = 0;
+    for (; k < args.length; k++) {
+      const v = args[k].value;
+      if (v === '--') { k++; break; }
+      if (name === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(v) && !args[k].dynamic) {
+        const w = args[k];
+        const eq = v.indexOf('=');
+        assignments.push({ name: v.slice(0, eq), value: { ...w, raw: w.raw.slice(w.raw.indexOf('=') + 1), value: v.slice(eq + 1) }, start: w.start, end: w.end });
+        continue;
+      }
+      if (v.startsWith('--') && v.length > 2) { if (!v.includes('=') && longV.includes(v.slice(2))) k++; continue; }
+      if (v.startsWith('-') && v.length > 1) {
+        const last = v[v.length - 1];
+        if (v.length === 2 && shortV.includes(last)) k++;
+        continue;
+      }
+      break;
+    }
+    if (k >= args.length) return cur;
+    cur = { ...cur, name: args[k], args: args.slice(k + 1), assignments };
+  }
+  return cur;
+}
+
+/** The command writing into this one's stdin through a pipe (`yes | apt-get install x` → `yes`). */
+export function pipedFrom(commands: readonly ShCommand[], cmd: ShCommand): ShCommand | undefined {
+  if (cmd.pipelineIndex === 0) return undefined;
+  return commands.find((c) => c.pipeline === cmd.pipeline && c.pipelineIndex === cmd.pipelineIndex - 1);
+}
+
+/** `set -e`, `set -eux`, `set -o errexit`: the script stops at the first failing command. */
+export function setsErrexit(cmd: ShCommand): boolean {
+  if (commandName(cmd) !== 'set') return false;
+  const a = cmd.args.map((w) => w.value);
+  return a.some((v, k) => /^-[a-zA-Z]*e[a-zA-Z]*$/.test(v) || (v === '-o' && a[k + 1] === 'errexit'));
+}

@@ -1,0 +1,426 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseShell, MAX_SHELL_DEPTH } from '../../server/src/core/shell/parse';
+import type { ShCommand, ShScript } from '../../server/src/core/shell/model';
+import {
+  commandName, findFlag, flagValue, hasFlag, isPackageManagerInstall, packageManagerSpec, positionalArgs,
+} from '../../server/src/core/shell/commands';
+
+/** `name arg1 arg2` using word values. */
+const brief = (c: ShCommand): string => [c.name?.value ?? '', ...c.args.map((a) => a.value)].join(' ').trim();
+const briefs = (s: string): string[] => parseShell(s).commands.map(brief);
+const messages = (r: ShScript): string[] => r.errors.map((e) => e.message);
+
+// ---- commands, operators, nesting ------------------------------------------------------------------
+
+const COMMAND_CASES: { src: string; cmds: [string, string | undefined, string][] }[] = [
+  { src: 'apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*', cmds: [
+    ['apt-get update', undefined, ''], ['apt-get install -y curl', '&&', ''], ['rm -rf /var/lib/apt/lists/*', '&&', '']] },
+  { src: 'a; b & c || d\ne\n\n\nf', cmds: [['a', undefined, ''], ['b', ';', ''], ['c', '&', ''], ['d', '||', ''], ['e', '\n', ''], ['f', '\n', '']] },
+  { src: 'a | b |& c', cmds: [['a', undefined, ''], ['b', '|', ''], ['c', '|&', '']] },
+  { src: 'a &&\n  b ||\n\n c', cmds: [['a', undefined, ''], ['b', '&&', ''], ['c', '||', '']] },
+  { src: 'a;\nb', cmds: [['a', undefined, ''], ['b', ';', '']] },
+  { src: 'apt-get install \\\n    curl \\\n    git', cmds: [['apt-get install curl git', undefined, '']] },
+  { src: 'echo a # comment && rm -rf /\necho a#b', cmds: [['echo a', undefined, ''], ['echo a#b', '\n', '']] },
+  { src: '# only a comment', cmds: [] },
+  { src: '(cd /a && make) && { echo x; echo y; }', cmds: [['cd /a', undefined, 'subshell'], ['make', '&&', 'subshell'], ['echo x', undefined, 'group'], ['echo y', ';', 'group']] },
+  { src: 'echo "v=$(cat /v | tr -d x)" `whoami`', cmds: [['echo v=$(cat /v | tr -d x) `whoami`', undefined, ''], ['cat /v', undefined, 'substitution'], ['tr -d x', '|', 'substitution'], ['whoami', undefined, 'substitution']] },
+  { src: 'echo ${X:-$(id -u)} $((1 + $N)) <(ls a)', cmds: [['echo ${X:-$(id -u)} $((1 + $N)) <(ls a)', undefined, ''], ['id -u', undefined, 'substitution'], ['ls a', undefined, 'substitution']] },
+  { src: 'if [ -f x ]; then cd /a; elif test -d y; then :; else echo no; fi', cmds: [
+    ['[ -f x ]', undefined, 'if'], ['cd /a', undefined, 'if'], ['test -d y', undefined, 'if'], [':', undefined, 'if'], ['echo no', undefined, 'if']] },
+  { src: 'if ! command -v curl >/dev/null\nthen\n  apt-get install -y curl\nfi', cmds: [['command -v curl', undefined, 'if'], ['apt-get install -y curl', undefined, 'if']] },
+  { src: 'for i in 1 $(seq 2 3); do echo $i; done | tee log', cmds: [['seq 2 3', undefined, 'loop>substitution'], ['echo $i', undefined, 'loop'], ['tee log', '|', '']] },
+  { src: 'for ((i=0; i<3; i++)); do echo $i; done', cmds: [['echo $i', undefined, 'loop']] },
+  { src: 'for x\ndo echo $x\ndone; select y in a b; do break; done', cmds: [['echo $x', undefined, 'loop'], ['break', undefined, 'loop']] },
+  { src: 'while read -r l; do echo "$l"; done < file; until false; do :; done', cmds: [['read -r l', undefined, 'loop'], ['echo $l', undefined, 'loop'], ['false', undefined, 'loop'], [':', undefined, 'loop']] },
+  { src: 'case "$x" in\n  a|b) echo ab;;\n  (c) echo c ;&\n  *.txt) ;;\n  *) echo other\nesac', cmds: [['echo ab', undefined, 'case'], ['echo c', undefined, 'case'], ['echo other', undefined, 'case']] },
+  { src: 'f() { echo hi; }; function g { cd /; }; function h() ( ls ); f', cmds: [['echo hi', undefined, 'function'], ['cd /', undefined, 'function'], ['ls', undefined, 'function'], ['f', ';', '']] },
+  { src: 'sh -c "apt-get update && apt-get install -y \\"foo bar\\""', cmds: [['sh -c apt-get update && apt-get install -y "foo bar"', undefined, ''], ['apt-get update', undefined, 'sh-c'], ['apt-get install -y foo bar', '&&', 'sh-c']] },
+  { src: "/bin/bash -euo pipefail -c 'cd /x; make' && bash -lc 'ls $(pwd)'", cmds: [
+    ['/bin/bash -euo pipefail -c cd /x; make', undefined, ''], ['cd /x', undefined, 'sh-c'], ['make', ';', 'sh-c'],
+    ['bash -lc ls $(pwd)', '&&', ''], ['ls $(pwd)', undefined, 'sh-c'], ['pwd', undefined, 'sh-c>substitution']] },
+  { src: 'sh script.sh -c x; sh -c -- "a" b', cmds: [['sh script.sh -c x', undefined, ''], ['sh -c -- a b', ';', ''], ['a', undefined, 'sh-c']] },
+  { src: 'sh -c "x $(b)"', cmds: [['sh -c x $(b)', undefined, ''], ['x $(b)', undefined, 'sh-c'], ['b', undefined, 'substitution']] },
+  { src: '[[ -n $x && $y < 3 ]] && echo ok', cmds: [['[[ -n $x && $y < 3 ]]', undefined, ''], ['echo ok', '&&', '']] },
+  { src: '[[ $x =~ ^(a|b)$ ]] || [[ ! -L c ]]', cmds: [['[[ $x =~ ^ ( a | b ) $ ]]', undefined, ''], ['[[ ! -L c ]]', '||', '']] },
+  { src: 'A=1 B=(x y) env', cmds: [['env', undefined, '']] },
+  { src: 'x=$(curl -fsSL https://x | sh)', cmds: [['', undefined, ''], ['curl -fsSL https://x', undefined, 'substitution'], ['sh', '|', 'substitution']] },
+  { src: 'echo `echo \\`date\\``', cmds: [['echo `echo \\`date\\``', undefined, ''], ['echo `date`', undefined, 'substitution'], ['date', undefined, 'substitution>substitution']] },
+  { src: 'ls !(x) @(a|b) +(c)', cmds: [['ls !(x) @(a|b) +(c)', undefined, '']] },
+  { src: 'echo {a,b} done fi }', cmds: [['echo {a,b} done fi }', undefined, '']] },
+];
+
+test('parses commands, operators and nesting (table)', () => {
+  for (const { src, cmds } of COMMAND_CASES) {
+    const r = parseShell(src);
+    const got = r.commands.map((c): [string, string | undefined, string] => [brief(c), c.joinedBy, c.context.join('>')]);
+    assert.deepEqual(got, cmds, src);
+    assert.deepEqual(r.errors, [], src);
+  }
+});
+
+test('numbers pipelines in source order with positions, lengths and negation', () => {
+  const r = parseShell('set -o pipefail; ! curl -fsSL https://x | tar xz -C / | cat && (a | b) | c');
+  const got = r.commands.map((c) => [brief(c), c.pipeline, c.pipelineIndex, c.pipelineLength, c.negated]);
+  assert.deepEqual(got, [
+    ['set -o pipefail', 0, 0, 1, false],
+    ['curl -fsSL https://x', 1, 0, 3, true],
+    ['tar xz -C /', 1, 1, 3, true],
+    ['cat', 1, 2, 3, true],
+    ['a', 3, 0, 2, false],
+    ['b', 3, 1, 2, false],
+    ['c', 2, 1, 2, false], // the subshell is element 0 of pipeline 2
+  ]);
+});
+
+test('spans cover each command and word exactly', () => {
+  const src = 'A=1 apt-get  install -y "x y" 2>&1 && cd /app ; sh -c \'echo "$HOME"\'';
+  const r = parseShell(src);
+  const text = (s: { start: number; end: number }) => src.slice(s.start, s.end);
+  assert.deepEqual(r.commands.map(text), ['A=1 apt-get  install -y "x y" 2>&1', 'cd /app', 'sh -c \'echo "$HOME"\'', 'echo "$HOME"']);
+  const [apt, , , echo] = r.commands;
+  assert.deepEqual(apt.args.map(text), ['install', '-y', '"x y"']);
+  assert.equal(text(apt.name!), 'apt-get');
+  assert.equal(text(apt.assignments[0]), 'A=1');
+  assert.equal(text(apt.assignments[0].value!), '1');
+  assert.equal(text(apt.redirects[0]), '2>&1');
+  assert.deepEqual(echo.args.map(text), ['"$HOME"']);
+});
+
+test('sh -c script spans map through double-quote escapes', () => {
+  const src = 'bash -c "apt-get install -y \\"a b\\" && echo \\$HOME"';
+  const r = parseShell(src);
+  const inner = r.commands.filter((c) => c.context.includes('sh-c'));
+  assert.deepEqual(inner.map(brief), ['apt-get install -y a b', 'echo $HOME']);
+  assert.equal(src.slice(inner[0].args[2].start, inner[0].args[2].end), '\\"a b\\"');
+  assert.equal(src.slice(inner[1].start, inner[1].end), 'echo \\$HOME');
+  assert.equal(inner[1].args[0].dynamic, true, 'the outer shell passes $HOME through; the inner shell expands it');
+  assert.equal(r.commands[0].args[1].dynamic, false, 'for the outer shell the escaped $ is literal');
+});
+
+test('mapOffset maps spans into the document (continuations removed by the caller)', () => {
+  // Document: `RUN apt-get update \` NL `    && apt-get install -y curl`; the caller joins the logical text.
+  const doc = 'RUN apt-get update \\\n    && apt-get install -y curl';
+  const logical = 'apt-get update     && apt-get install -y curl';
+  const cont = doc.indexOf('\\');
+  const mapOffset = (o: number) => (o < cont - 4 ? o + 4 : o + 4 + 2); // logical 0 → doc 4; after the `\`+NL, +2
+  const r = parseShell(logical, { mapOffset });
+  assert.deepEqual(r.commands.map((c) => doc.slice(c.start, c.end)), ['apt-get update', 'apt-get install -y curl']);
+  assert.deepEqual(r.commands[1].args.map((w) => doc.slice(w.start, w.end)), ['install', '-y', 'curl']);
+  const bad = parseShell('echo "x', { mapOffset: (o) => o + 100 });
+  assert.deepEqual(bad.errors[0].span, { start: 105, end: 106 });
+});
+
+test('escape option: a backquote line continuation is not a command substitution', () => {
+  const src = 'apt-get install `\n  curl';
+  assert.deepEqual(briefs(src), ['apt-get install `\n  curl', 'curl'], 'by default a backquote starts a substitution');
+  const r = parseShell(src, { escape: '`' });
+  assert.deepEqual(r.commands.map(brief), ['apt-get install curl']);
+  assert.deepEqual(r.errors, []);
+  assert.match(messages(parseShell(src)).join(), /unterminated backquote/);
+});
+
+// ---- words ------------------------------------------------------------------------------------------
+
+const WORD_CASES: [string, string, boolean, boolean][] = [
+  // raw, value, dynamic, quoted
+  ['plain', 'plain', false, false],
+  ["'single $x'", 'single $x', false, true],
+  ['"dq $x \\" \\$ \\\\ \\n"', 'dq $x " $ \\ \\n', true, true],
+  ['a\\ b', 'a b', false, true],
+  ['$HOME/x', '$HOME/x', true, false],
+  ['${A:-{b}}', '${A:-{b}}', true, false],
+  ['"${A:-"x y"}"', '${A:-"x y"}', true, true],
+  ['$(echo ")")', '$(echo ")")', true, false],
+  ['`date`', '`date`', true, false],
+  ["$'a\\tb\\x41\\n\\''", "a\tbA\n'", false, true],
+  ['$"loc"', 'loc', false, true],
+  ['*.txt', '*.txt', true, false],
+  ['"*.txt"', '*.txt', false, true],
+  ['file[12]', 'file[12]', true, false],
+  ['[', '[', false, false],
+  ['{a,b}', '{a,b}', true, false],
+  ['{}', '{}', false, false],
+  ['$((1+2))', '$((1+2))', true, false],
+  ['x$', 'x$', false, false],
+  ['a"b"\'c\'d', 'abcd', false, true],
+  ['ünï', 'ünï', false, false],
+];
+
+test('word raw/value/dynamic/quoted (table)', () => {
+  for (const [raw, value, dynamic, quoted] of WORD_CASES) {
+    const r = parseShell(`echo ${raw}`);
+    assert.deepEqual(r.errors, [], raw);
+    const w = r.commands[0].args[0];
+    assert.deepEqual({ raw: w.raw, value: w.value, dynamic: w.dynamic, quoted: w.quoted }, { raw, value, dynamic, quoted }, raw);
+    assert.equal(w.start, 5, raw);
+    assert.equal(w.end, 5 + raw.length, raw);
+  }
+});
+
+test('assignments: plain, append, indexed, array, empty, quoted', () => {
+  const r = parseShell('A=1 B+=x C[2]=y D=(a "b c") E= F="$X y" cmd arg=1');
+  const c = r.commands[0];
+  assert.deepEqual(c.assignments.map((a) => [a.name, a.value?.raw, a.value?.value]), [
+    ['A', '1', '1'], ['B', 'x', 'x'], ['C', 'y', 'y'], ['D', '(a "b c")', '(a "b c")'], ['E', undefined, undefined], ['F', '"$X y"', '$X y'],
+  ]);
+  assert.equal(c.assignments[5].value!.dynamic, true);
+  assert.equal(c.name!.value, 'cmd');
+  assert.deepEqual(c.args.map((a) => a.value), ['arg=1'], 'assignment-like words after the name are arguments');
+  const bare = parseShell('X=1').commands[0];
+  assert.equal(bare.name, undefined);
+  assert.equal(bare.assignments[0].name, 'X');
+});
+
+test('redirects: operators, fds, targets', () => {
+  const r = parseShell('cmd >out 2>&1 >>log 2>/dev/null &>all &>>all2 <in 3<>rw >|clob <<<"str" >&2 0<&- a');
+  const c = r.commands[0];
+  assert.deepEqual(c.redirects.map((x) => [x.op, x.fd, x.target?.value]), [
+    ['>', undefined, 'out'], ['2>&', 2, '1'], ['>>', undefined, 'log'], ['2>', 2, '/dev/null'], ['&>', undefined, 'all'],
+    ['&>>', undefined, 'all2'], ['<', undefined, 'in'], ['3<>', 3, 'rw'], ['>|', undefined, 'clob'], ['<<<', undefined, 'str'],
+    ['>&', undefined, '2'], ['0<&', 0, '-'], 
+  ]);
+  assert.deepEqual(c.args.map((a) => a.value), ['a']);
+  assert.deepEqual(parseShell('> /tmp/x').commands.map((x) => [x.name, x.redirects[0].op]), [[undefined, '>']]);
+  assert.deepEqual(parseShell('echo 2 > x').commands[0].args.map((a) => a.value), ['2'], 'a digit word separated by a blank is an argument');
+});
+
+test('here-documents: bodies are consumed, not parsed as commands', () => {
+  const src = 'cat <<EOF > /etc/x && echo "$(cat <<-\'END\'\n\tinner\n\tEND\n)"\nrm -rf /\nEOF\necho after';
+  const r = parseShell(src);
+  assert.deepEqual(r.commands.map(brief), ['cat', 'echo $(cat <<-\'END\'\n\tinner\n\tEND\n)', 'cat', 'echo after']);
+  assert.deepEqual(r.errors, []);
+  const outer = r.commands[0].redirects[0];
+  assert.equal(outer.op, '<<');
+  assert.equal(outer.heredoc?.body, 'rm -rf /\n');
+  assert.equal(outer.heredoc?.terminated, true);
+  const inner = r.commands[2].redirects[0];
+  assert.deepEqual([inner.op, inner.heredoc?.quoted, inner.heredoc?.stripTabs, inner.heredoc?.body], ['<<-', true, true, '\tinner\n']);
+  assert.equal(r.commands[3].joinedBy, '\n');
+  // Two here-docs on one line are read in order.
+  const two = parseShell('cat <<A <<B | sh\na1\nA\nb1\nB\nls');
+  assert.deepEqual(two.commands[0].redirects.map((x) => x.heredoc?.body), ['a1\n', 'b1\n']);
+  assert.deepEqual(two.commands.map(brief), ['cat', 'sh', 'ls']);
+  // A Dockerfile heredoc marker without a body in the text (RUN <<EOF ...) is not an error.
+  assert.deepEqual(parseShell('cat <<EOF > /x').errors, []);
+});
+
+// ---- errors and tolerance ----------------------------------------------------------------------------
+
+const ERROR_CASES: { src: string; error: RegExp; span?: [number, number]; cmds: string[] }[] = [
+  { src: 'apt-get install -y curl &&', error: /expected a command after '&&'/, span: [24, 26], cmds: ['apt-get install -y curl'] },
+  { src: 'apt-get install -y curl && \\\n', error: /expected a command after '&&'/, cmds: ['apt-get install -y curl'] },
+  { src: 'curl x |', error: /expected a command after '\|'/, cmds: ['curl x'] },
+  { src: '&& a', error: /expected a command before '&&'/, span: [0, 2], cmds: ['a'] },
+  { src: 'echo "unterminated', error: /unterminated double quote/, span: [5, 6], cmds: ['echo unterminated'] },
+  { src: "echo 'x y", error: /unterminated single quote/, cmds: ['echo x y'] },
+  { src: "echo $'x", error: /unterminated \$'...' string/, cmds: ['echo x'] },
+  { src: 'echo $(date', error: /unterminated '\$\('/, span: [5, 7], cmds: ['echo $(date', 'date'] },
+  { src: 'echo ${x', error: /unterminated '\$\{'/, cmds: ['echo ${x'] },
+  { src: 'echo $((1+', error: /unterminated '\$\(\('/, cmds: ['echo $((1+'] },
+  { src: 'echo `date', error: /unterminated backquote/, cmds: ['echo `date', 'date'] },
+  { src: 'if true; then echo a', error: /'if' without matching 'fi'/, span: [0, 2], cmds: ['true', 'echo a'] },
+  { src: 'if true', error: /'if' without 'then'/, cmds: ['true'] },
+  { src: 'while true; do x', error: /'while' without matching 'done'/, cmds: ['true', 'x'] },
+  { src: 'for x in a b', error: /'for' without 'do'/, cmds: [] },
+  { src: 'case x in a) b;;', error: /'case' without matching 'esac'/, cmds: ['b'] },
+  { src: 'case x in a b) c;; esac', error: /expected '\)' after a case pattern/, cmds: ['b', 'c'] },
+  { src: '(a; b', error: /missing '\)' for '\('/, span: [0, 1], cmds: ['a', 'b'] },
+  { src: '{ a; b', error: /missing '\}' for '\{'/, cmds: ['a', 'b'] },
+  { src: 'a ) b', error: /unexpected '\)'/, cmds: ['a', 'b'] },
+  { src: 'fi; echo', error: /unexpected 'fi'/, cmds: ['echo'] },
+  { src: 'a ;; b', error: /unexpected ';;' outside 'case'/, cmds: ['a', 'b'] },
+  { src: '(a) b', error: /expected ';' or a newline/, cmds: ['a', 'b'] },
+  { src: 'echo >', error: /missing target for '>'/, cmds: ['echo'] },
+  { src: 'cat <<EOF\nbody\n', error: /here-document delimited by 'EOF' is not terminated/, cmds: ['cat'] },
+  { src: '[[ -f x', error: /'\[\[' without matching '\]\]'/, cmds: ['[[ -f x'] },
+  { src: '! ', error: /expected a command after '!'/, cmds: [] },
+  { src: 'f() ', error: /expected a function body/, cmds: [] },
+];
+
+test('reports errors and keeps what it could parse (table)', () => {
+  for (const { src, error, span, cmds } of ERROR_CASES) {
+    const r = parseShell(src);
+    assert.ok(r.errors.some((e) => error.test(e.message)), `${JSON.stringify(src)}: ${JSON.stringify(messages(r))}`);
+    if (span) assert.deepEqual([r.errors[0].span.start, r.errors[0].span.end], span, src);
+    assert.deepEqual(r.commands.map(brief), cmds, src);
+  }
+});
+
+test('caps nesting depth without overflowing the stack', () => {
+  const N = 10_000;
+  const inputs = [
+    'echo ' + '$( '.repeat(N) + 'x' + ' )'.repeat(N),
+    '$('.repeat(N),
+    '{ '.repeat(N) + 'x; ' + '} '.repeat(N),
+    'if a; then '.repeat(N) + 'x' + '; fi'.repeat(N),
+    'echo ' + '${a:-'.repeat(N) + '}'.repeat(N),
+    'echo "' + '${a:-"'.repeat(N),
+    'case a in x) '.repeat(N),
+    'f() { '.repeat(N),
+    '( '.repeat(N),
+  ];
+  for (const src of inputs) {
+    const t = Date.now();
+    const r = parseShell(src);
+    assert.ok(Date.now() - t < 2000, 'fast');
+    assert.ok(r.errors.some((e) => e.message.startsWith(`nesting deeper than ${MAX_SHELL_DEPTH}`)), src.slice(0, 20));
+    assert.ok(r.errors.length < 5, 'no cascade of errors after the cap');
+  }
+  // Within the cap, deep nesting still parses fully.
+  const ok = parseShell('echo ' + '$( '.repeat(40) + 'x' + ' )'.repeat(40));
+  assert.deepEqual(ok.errors, []);
+  assert.equal(ok.commands.at(-1)!.name!.value, 'x');
+  assert.equal(ok.commands.at(-1)!.context.length, 40);
+});
+
+test('pathological inputs stay linear', () => {
+  const inputs = ['"'.repeat(200_001), '$('.repeat(100_000), '`'.repeat(100_001), '${'.repeat(100_000), "'".repeat(100_001),
+    'cat <<A\n'.repeat(30_000), '@('.repeat(100_000), '((('.repeat(50_000), '\\'.repeat(200_001), '; '.repeat(100_000), ')'.repeat(100_000)];
+  for (const src of inputs) {
+    const t = Date.now();
+    parseShell(src);
+    assert.ok(Date.now() - t < 1500, `${JSON.stringify(src.slice(0, 6))} took ${Date.now() - t} ms`);
+  }
+});
+
+// ---- fuzz ---------------------------------------------------------------------------------------------
+
+function mulberry32(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ATOMS = ['a', 'b', ' ', ' ', '\n', ';', ';;', '&', '&&', '|', '||', '(', ')', '{', '}', '$', '$(', '${', '`', '"', "'", '\\',
+  '\\\n', '<', '>', '<<', 'EOF', '#', '*', '[', ']', '[[', ']]', '!', 'if ', 'then ', 'fi', 'do ', 'done', 'for x in ', 'case ',
+  ' in ', 'esac', 'while ', '=', 'X=', 'sh -c ', '((', '))', '$((', "$'", '-', '2>&1', 'function ', '<(', ',', '\t', '\r', 'é',
+  '\ud83d', 'elif ', 'else ', '<<-', '\\`', "'\\''"];
+
+function checkInvariants(src: string, r: ShScript): void {
+  const where = JSON.stringify(src);
+  for (const e of r.errors) {
+    assert.ok(!e.message.startsWith('internal'), `${where}: ${e.message}`);
+    assert.ok(e.span.start >= 0 && e.span.start <= e.span.end && e.span.end <= src.length, `${where}: error span`);
+  }
+  let prev = -1;
+  for (const c of r.commands) {
+    assert.ok(c.start >= prev, `${where}: commands out of order`);
+    prev = c.start;
+    assert.ok(c.start >= 0 && c.start <= c.end && c.end <= src.length, `${where}: command span`);
+    assert.ok(c.pipelineIndex < c.pipelineLength, `${where}: pipeline index`);
+    for (const w of c.name ? [c.name, ...c.args] : c.args) assert.ok(w.start >= 0 && w.start < w.end && w.end <= src.length, `${where}: word span`);
+  }
+}
+
+test('fuzz: never throws, terminates, keeps spans in bounds and commands in order', () => {
+  const rnd = mulberry32(20240601);
+  const deadline = Date.now() + 3000;
+  let n = 0;
+  while (n < 200 || (n < 200_000 && Date.now() < deadline)) {
+    const len = Math.floor(rnd() * (n % 50 === 0 ? 400 : 40));
+    let src = '';
+    for (let i = 0; i < len; i++) src += ATOMS[Math.floor(rnd() * ATOMS.length)];
+    const r = parseShell(src);
+    checkInvariants(src, r);
+    n++;
+  }
+  assert.ok(n >= 200);
+});
+
+test('fuzz: random characters and truncated realistic scripts', () => {
+  const rnd = mulberry32(7);
+  const real = 'set -eux; apt-get update && apt-get install -y --no-install-recommends "curl" \'git\' && rm -rf /var/lib/apt/lists/*; '
+    + 'if [ "$(uname -m)" = x86_64 ]; then curl -fsSL https://x/$(echo a)/b | sh -s -- -y; fi; for f in /a/*; do echo "${f##*/}"; done; '
+    + 'case $x in a) bash -c "echo \\"$y\\" `id`";; esac; cat <<EOF > /e\nbody\nEOF\n';
+  for (let i = 0; i <= real.length; i++) checkInvariants(real.slice(0, i), parseShell(real.slice(0, i)));
+  for (let k = 0; k < 3000; k++) {
+    let src = '';
+    const len = Math.floor(rnd() * 60);
+    for (let i = 0; i < len; i++) src += String.fromCharCode(Math.floor(rnd() * 128));
+    checkInvariants(src, parseShell(src));
+  }
+});
+
+test('never throws even when mapOffset throws', () => {
+  const r = parseShell('echo a', { mapOffset: () => { throw new Error('boom'); } });
+  assert.match(messages(r).join(), /internal shell parser error: boom/);
+});
+
+test('throughput is linear and well above 10 MB/s on a realistic corpus (loose bound)', () => {
+  const scripts: string[] = [];
+  for (let i = 0; i < 2000; i++) {
+    scripts.push(`apt-get update && apt-get install -y --no-install-recommends curl=7.${i} git && rm -rf /var/lib/apt/lists/* && echo "b $(date +%s) \${V:-dev}" > /etc/b-${i}`);
+  }
+  const bytes = scripts.reduce((s, x) => s + x.length, 0);
+  for (const s of scripts) parseShell(s); // warm up
+  let best = Infinity;
+  for (let k = 0; k < 5; k++) {
+    const t = performance.now();
+    for (const s of scripts) parseShell(s);
+    best = Math.min(best, performance.now() - t);
+  }
+  const mbps = bytes / 1e6 / (best / 1000);
+  assert.ok(mbps > 5, `${mbps.toFixed(1)} MB/s`); // loose: CI machines are noisy; the benchmark reports real numbers
+});
+
+// ---- helpers (commands.ts) ---------------------------------------------------------------------------
+
+const cmd = (s: string): ShCommand => parseShell(s).commands[0];
+
+test('commandName returns the basename', () => {
+  assert.equal(commandName(cmd('/usr/bin/apt-get install x')), 'apt-get');
+  assert.equal(commandName(cmd('"apt-get" x')), 'apt-get');
+  assert.equal(commandName(cmd('A=1')), undefined);
+});
+
+test('hasFlag understands clusters, long flags with values, -- and option values', () => {
+  const apt = packageManagerSpec('apt-get');
+  const cases: [string, string | undefined, string[], boolean][] = [
+    ['apt-get install -y curl', 'y', ['yes'], true],
+    ['apt-get install -qqy curl', 'y', ['yes'], true],
+    ['apt-get install --yes curl', 'y', ['yes', 'assume-yes'], true],
+    ['apt-get install --assume-yes=true curl', 'y', ['yes', 'assume-yes'], true],
+    ['apt-get install curl', 'y', ['yes'], false],
+    ['apt-get install -- -y', 'y', ['yes'], false],
+    ['apt-get -oy=1 install curl', 'y', ['yes'], false], // -o takes a value
+    ['apt-get -o y install curl', 'y', ['yes'], false],
+    ['apt-get install --yesno curl', undefined, ['yes'], false],
+  ];
+  for (const [src, short, long, expected] of cases) assert.equal(hasFlag(cmd(src), short, long, apt), expected, src);
+  assert.equal(hasFlag(cmd('apt-get -oy=1 install'), 'y'), true, 'without a spec every letter is a flag');
+  assert.equal(findFlag(cmd('apt-get install -qy curl'), 'y')?.raw, '-qy');
+});
+
+test('flagValue and positionalArgs', () => {
+  const apt = packageManagerSpec('apt-get');
+  assert.equal(flagValue(cmd('apt-get -o Dpkg::Use-Pty=0 install x'), 'o', 'option', apt), 'Dpkg::Use-Pty=0');
+  assert.equal(flagValue(cmd('apt-get -tbuster install x'), 't', 'target-release', apt), 'buster');
+  assert.equal(flagValue(cmd('apt-get --target-release=sid install x'), 't', 'target-release', apt), 'sid');
+  assert.equal(flagValue(cmd('apt-get --target-release sid install x'), 't', 'target-release', apt), 'sid');
+  assert.equal(flagValue(cmd('apt-get install x'), 't', 'target-release', apt), undefined);
+  assert.deepEqual(positionalArgs(cmd('apt-get -o a=b -q install --no-install-recommends x -- -y'), apt).map((w) => w.value), ['install', 'x', '-y']);
+});
+
+test('isPackageManagerInstall recognises installs and their packages', () => {
+  const cases: [string, string | undefined, string[]][] = [
+    ['apt-get -q install -y --no-install-recommends curl git=1:2.3', 'apt-get', ['curl', 'git=1:2.3']],
+    ['/usr/bin/apt install -y curl', 'apt', ['curl']],
+    ['apk add --no-cache --virtual .build gcc', 'apk', ['gcc']],
+    ['yum install -y httpd', 'yum', ['httpd']],
+    ['zypper in -y vim', 'zypper', ['vim']],
+    ['pip install -r req.txt flask', 'pip', ['flask']],
+    ['npm i -g yarn', 'npm', ['yarn']],
+    ['apt-get update', undefined, []],
+    ['apt-get -o install update', undefined, []],
+    ['echo apt-get install x', undefined, []],
+  ];
+  for (const [src, manager, packages] of cases) {
+    const r = isPackageManagerInstall(cmd(src));
+    assert.equal(r?.manager, manager, src);
+    assert.deepEqual(r?.packages.map((w) => w.value) ?? [], packages, src);
+  }
+});
