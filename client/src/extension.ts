@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, ExecuteCommandRequest, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerNewDockerfileCommand } from './new-dockerfile';
 
 let client: LanguageClient | undefined;
 
@@ -32,6 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       return client!.sendRequest(ExecuteCommandRequest.type, { command: 'seaworthy.harden', arguments: [target.toString()] });
     }),
   );
+  context.subscriptions.push(registerNewDockerfileCommand());
   await client.start();
   return { client };
 }
