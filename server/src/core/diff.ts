@@ -36,8 +36,10 @@ function diffLines(a: string[], b: string[]): Op[] {
 
 export function unifiedDiff(oldText: string, newText: string, oldName: string, newName: string, context = 3): string {
   if (oldText === newText) return '';
-  const a = oldText.split('\n');
-  const b = newText.split('\n');
+  // A trailing newline ends the last line; it does not start an empty one.
+  const lines = (t: string) => (t === '' ? [] : t.replace(/\n$/, '').split('\n'));
+  const a = lines(oldText);
+  const b = lines(newText);
   const ops = diffLines(a, b);
   const out = [`--- ${oldName}`, `+++ ${newName}`];
   let i = 0;
