@@ -37,7 +37,7 @@ test('--format json has the conformance shape with 0-based ranges', () => {
   const json = JSON.parse(r.out);
   assert.equal(json.files.length, 1);
   const d = json.files[0].diagnostics.find((x: { rule: string }) => x.rule === 'maintainer-deprecated');
-  assert.deepEqual(d.aliases, ['DL4000', 'MaintainerDeprecated']);
+  assert.deepEqual(d.aliases, ['DL4000', 'MaintainerDeprecated', 'DS022', 'CKV_DOCKER_6']);
   assert.deepEqual(d.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 10 } });
   assert.equal(d.severity, 'warning');
   assert.equal(d.fix.safe, true);
@@ -113,7 +113,7 @@ test('large outputs reach stdout whole when piped', () => {
 });
 
 test('--config in .hadolint.yaml format: ignored, override and errors', () => {
-  const dir = tmpDir({ Dockerfile: 'FROM debian\nMAINTAINER x\n', 'cfg.yaml': 'ignored: [DL3006]\noverride:\n  error: [DL4000]\n', 'bad.yaml': 'ignord: [DL3006]\n' });
+  const dir = tmpDir({ Dockerfile: 'FROM debian\nMAINTAINER x\nUSER app\n', 'cfg.yaml': 'ignored: [DL3006]\noverride:\n  error: [DL4000]\n', 'bad.yaml': 'ignord: [DL3006]\n' });
   const r = run(['lint', '--format', 'json', '--config', 'cfg.yaml', 'Dockerfile'], { cwd: dir });
   const diags = JSON.parse(r.out).files[0].diagnostics;
   assert.deepEqual(diags.map((d: { rule: string; severity: string }) => `${d.rule}:${d.severity}`), ['maintainer-deprecated:error']);
@@ -135,9 +135,12 @@ test('harden prints a unified diff and --write applies it', () => {
   const dir = tmpDir({ Dockerfile: 'FROM debian:12\nMAINTAINER me\nCMD run.sh --fast\n' });
   const r = run(['harden', 'Dockerfile'], { cwd: dir });
   assert.equal(r.code, 0, r.err);
-  assert.match(r.out, /^--- a\/Dockerfile\n\+\+\+ b\/Dockerfile\n@@ -1,4 \+1,4 @@\n FROM debian:12\n-MAINTAINER me\n/m);
+  assert.match(r.out, /^--- a\/Dockerfile\n\+\+\+ b\/Dockerfile\n@@ -1,3 \+1,5 @@\n FROM debian:12\n-MAINTAINER me\n/m);
+  assert.match(r.out, /^\+USER app$/m);
+  assert.match(r.out, /^# 1 of these changes alter behaviour: review before --write$/m);
   assert.match(r.out, /^\+CMD \["run.sh", "--fast"\]$/m);
   assert.equal(fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), 'FROM debian:12\nMAINTAINER me\nCMD run.sh --fast\n');
   run(['harden', 'Dockerfile', '--write'], { cwd: dir });
-  assert.equal(fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), 'FROM debian:12\nLABEL org.opencontainers.image.authors="me"\nCMD ["run.sh", "--fast"]\n');
+  assert.equal(fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), 'FROM debian:12\nLABEL org.opencontainers.image.authors="me"\n'
+    + 'RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home --no-log-init app\nUSER app\nCMD ["run.sh", "--fast"]\n');
 });

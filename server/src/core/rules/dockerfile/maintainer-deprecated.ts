@@ -2,7 +2,7 @@ import { defineDockerfileRule } from '../../rule';
 
 export default defineDockerfileRule({
   id: 'maintainer-deprecated',
-  aliases: ['DL4000', 'MaintainerDeprecated'],
+  aliases: ['DL4000', 'MaintainerDeprecated', 'DS022', 'CKV_DOCKER_6'],
   severity: 'warning',
   profile: 'recommended',
   fixable: 'always',

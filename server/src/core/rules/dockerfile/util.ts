@@ -1,7 +1,11 @@
 // Small helpers shared by Dockerfile rules: reading the model and building edits.
 import type { Instruction, Stage } from '../../dockerfile/model';
 import type { DockerfileContext } from '../../rule';
-import type { OffsetEdit } from '../../types';
+import type { ShCommand, ShWord } from '../../shell/model';
+import { baseName } from '../../shell/parse';
+import type { OffsetEdit, Span } from '../../types';
+import { toSource } from '../../dockerfile/words';
+import { setsErrexit } from '../../shell/commands';
 
 /** The `user[:group]` of a USER instruction names root. */
 export function isRootUser(value: string): boolean {
@@ -56,4 +60,280 @@ export function knownTagFor(ctx: DockerfileContext, name: string): string | unde
     if (m && m[1] === name && m[2] && m[2] !== 'latest' && !r.unresolved.length) return m[2];
   }
   return undefined;
+}
+
+/** An absolute path on Linux (`/x`) or Windows (`C:\x`, `C:/x`, `\x`). */
+export function isAbsolutePath(p: string): boolean {
+  return p.startsWith('/') || p.startsWith('\\') || /^[A-Za-z]:[\\/]/.test(p);
+}
+
+/** A word's text without one pair of surrounding quotes, as written (escapes kept: `"C:\"` gives `C:\`). */
+export function stripQuotes(raw: string): string {
+  return /^(["']).*\1$/s.test(raw) && raw.length >= 2 ? raw.slice(1, -1) : raw;
+}
+
+/** A base image that has no shell or package tools to speak of (`scratch`, distroless, chiselled). */
+export function isMinimalImage(image: string): boolean {
+  const s = image.toLowerCase();
+  return s === 'scratch' || /(^|\/)distroless\//.test(s) || s.includes('distroless') || /(^|[-_.:/])(chiseled|chiselled)([-_.:]|$)/.test(s);
+}
+
+/** Whether a base image is Alpine or BusyBox based, going by its name and tag (`node:22-alpine`). */
+export function isAlpineLike(image: string): boolean {
+  return /(^|[/:_.-])(alpine|busybox)([-_.:@]|$)/i.test(image);
+}
+
+/** Every stage a stage inherits from through `FROM <stage>`, nearest first (the stage itself excluded). */
+export function ancestorStages(ctx: DockerfileContext, stage: Stage): Stage[] {
+  const out: Stage[] = [];
+  for (let s = ctx.analysis.parentStage(stage); s && !out.includes(s); s = ctx.analysis.parentStage(s)) out.push(s);
+  return out;
+}
+
+/** Comment lines between two instructions (exclusive), with their line numbers, for edits that must keep them. */
+export function commentLinesBetween(ctx: DockerfileContext, afterLine: number, beforeLine: number): string[] {
+  return ctx.doc.comments.filter((c) => c.line > afterLine && c.line < beforeLine).map((c) => ctx.lines.lineText(c.line));
+}
+
+/** A `$NAME` / `${NAME…}` reference in instruction text (logical offsets into the text scanned). */
+export interface VariableRef {
+  name: string;
+  /** The whole reference, `$` to the closing brace. */
+  start: number;
+  end: number;
+  nameStart: number;
+  nameEnd: number;
+  /** `${NAME:-x}`, `${NAME+x}`…: the operator after the name, if any. */
+  modifier?: string;
+}
+
+/**
+ * Variable references BuildKit expands in an instruction's arguments: not inside single quotes, not after the
+ * escape character; names inside `${A:-$B}` included.
+ */
+export function variableRefs(text: string, escape = '\\', from = 0, to = text.length): VariableRef[] {
+  const out: VariableRef[] = [];
+  let quote = '';
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c === escape && quote !== "'") { i++; continue; }
+    if (c === "'" && quote !== '"') { quote = quote ? '' : "'"; continue; }
+    if (c === '"' && quote !== "'") { quote = quote ? '' : '"'; continue; }
+    if (c !== '$' || quote === "'") continue;
+    if (text[i + 1] === '{') {
+      let depth = 0;
+      let close = -1;
+      for (let k = i + 1; k < to; k++) {
+        if (text[k] === escape) { k++; continue; }
+        if (text[k] === '{') depth++;
+        else if (text[k] === '}' && --depth === 0) { close = k; break; }
+      }
+      if (close < 0) break;
+      const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 2, close));
+      if (m) {
+        const nameEnd = i + 2 + m[0].length;
+        const op = /^(:?[-+?]|##?|%%?|\/\/?)/.exec(text.slice(nameEnd, close));
+        out.push({ name: m[0], start: i, end: close + 1, nameStart: i + 2, nameEnd, modifier: op?.[1] });
+        out.push(...variableRefs(text, escape, nameEnd, close));
+      }
+      i = close;
+      continue;
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1, Math.min(to, i + 257)));
+    if (!m) continue;
+    out.push({ name: m[0], start: i, end: i + 1 + m[0].length, nameStart: i + 1, nameEnd: i + 1 + m[0].length });
+    i += m[0].length;
+  }
+  return out;
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, k) => k);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let k = 1; k <= b.length; k++) cur[k] = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + (a[i - 1] === b[k - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** The closest candidate within edit distance 2 (as BuildKit suggests names), or undefined. */
+export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let dist = 3;
+  for (const c of candidates) {
+    if (c === name) return undefined;
+    const d = editDistance(name, c);
+    if (d < dist) { dist = d; best = c; }
+  }
+  return best;
+}
+
+/**
+ * Whether a stage's layers reach an image someone uses: the final stage, a stage another stage is built FROM,
+ * and ONBUILD triggers (they run in whatever image is built from this one). A stage only used by
+ * `COPY --from` ships nothing but the files copied.
+ */
+export function layersShipped(ctx: DockerfileContext, i: Instruction): boolean {
+  if (i.parent) return true;
+  const stage = ctx.analysis.stageOf(i);
+  if (!stage || stage === ctx.analysis.finalStage) return true;
+  return ctx.doc.stages.some((s) => s.index > stage.index && ctx.analysis.parentStage(s) === stage);
+}
+
+/** RUN instructions after `i` in its stage and in the stages built FROM that stage (transitively), in order. */
+export function laterRuns(ctx: DockerfileContext, i: Instruction): Instruction[] {
+  const stage = ctx.analysis.stageOf(i);
+  if (!stage || i.parent) return [];
+  const out: Instruction[] = stage.instructions.filter((x) => x.keyword === 'RUN' && x.start > i.start);
+  const family = new Set<Stage>([stage]);
+  for (const s of ctx.doc.stages) {
+    if (s.index <= stage.index) continue;
+    const parent = ctx.analysis.parentStage(s);
+    if (parent && family.has(parent)) {
+      family.add(s);
+      out.push(...s.instructions.filter((x) => x.keyword === 'RUN'));
+    }
+  }
+  return out;
+}
+
+/** Insert `text` right after a word (`install` → `install -y`); works inside `sh -c '…'` and heredocs too. */
+export function insertAfter(word: Span, text: string): OffsetEdit {
+  return { start: word.end, end: word.end, newText: text };
+}
+
+/**
+ * An edit that appends `command` to a RUN so it runs after everything else, only when the script succeeded:
+ * ` && command` on a one-line RUN; on a continued RUN a new continuation line in the instruction's own style
+ * (leading `&& ` or trailing ` && \`), indentation and escape character; in a heredoc script a new line when
+ * the script runs under `set -e`, else ` && command` after its last command. Undefined when there is no such
+ * place (exec form, a trailing comment or `;`, a script ending inside a compound command).
+ */
+export function appendCommandToRun(ctx: DockerfileContext, i: Instruction, command: string): OffsetEdit | undefined {
+  if (i.exec) return undefined;
+  const commands = ctx.analysis.shell(i).commands;
+  if (!commands.length) return undefined;
+  const lastEnd = Math.max(...commands.map((c) => c.end));
+  const eol = ctx.lines.eol();
+  const heredoc = i.heredocs.find((h) => lastEnd > h.bodySpan.start && lastEnd <= h.bodySpan.end);
+  if (heredoc) {
+    const body = ctx.text.slice(heredoc.bodySpan.start, heredoc.bodySpan.end);
+    const lines = body.split(/\r?\n/);
+    let k = lines.length - 1;
+    while (k >= 0 && (!lines[k].trim() || lines[k].trim().startsWith('#'))) k--;
+    if (k < 0) return undefined;
+    const inBody = commands.filter((c) => c.start >= heredoc.bodySpan.start && c.end <= heredoc.bodySpan.end);
+    if (inBody.some((c) => c.context.length === 0 && setsErrexit(c))) {
+      const indent = /^[ \t]*/.exec(lines[k])![0];
+      return { start: heredoc.bodySpan.end, end: heredoc.bodySpan.end, newText: eol + indent + command };
+    }
+    const lineEnd = heredoc.bodySpan.start + lines.slice(0, k + 1).join('\n').length + (body.includes('\r\n') ? k : 0);
+    const last = inBody.reduce((a, b) => (b.end > a.end ? b : a));
+    if (last.context.length || ctx.text.slice(last.end, lineEnd).trim()) return undefined;
+    return { start: last.end, end: last.end, newText: ` && ${command}` };
+  }
+  // Shell form: the script ends where the instruction's argument text ends.
+  const rest = i.rest.replace(/\s+$/, '');
+  if (!rest || /[;&|\\]$/.test(rest)) return undefined;
+  const end = toSource(i.map, i.restOffset + rest.length - 1) + 1;
+  // Dockerfile comment lines inside the continuation are not the shell's; a `#` on a script line is.
+  const between = ctx.text.slice(lastEnd, end).split(/\r?\n/).filter((l, k) => k === 0 || !/^\s*#/.test(l)).join('\n');
+  if (between.includes('#')) return undefined;
+  const esc = ctx.doc.escape;
+  const first = ctx.lines.lineOf(i.start);
+  const lastLine = ctx.lines.lineOf(end);
+  if (first === lastLine) return { start: end, end, newText: ` && ${command}` };
+  let leading: string | undefined;
+  let trailing: string | undefined;
+  let firstIndent: string | undefined;
+  for (let l = first; l <= lastLine; l++) {
+    const t = ctx.lines.lineText(l);
+    if (/^\s*#/.test(t) || !t.trim()) continue;
+    const indent = /^[ \t]*/.exec(t)![0];
+    if (l > first) {
+      firstIndent ??= indent;
+      if (/^\s*(&&|\|\|)/.test(t)) leading = indent;
+    }
+    if (l < lastLine && new RegExp(`(&&|\\|\\||;)\\s*${esc === '\\' ? '\\\\' : '`'}\\s*$`).test(t)) trailing = /^[ \t]*/.exec(ctx.lines.lineText(l + 1))![0];
+  }
+  if (leading === undefined && trailing !== undefined) return { start: end, end, newText: ` && ${esc}${eol}${trailing}${command}` };
+  return { start: end, end, newText: ` ${esc}${eol}${leading ?? firstIndent ?? '    '}&& ${command}` };
+}
+
+/** Offset where a new line before `i` goes so that the comment block directly above `i` stays attached to it. */
+export function startAboveComments(ctx: DockerfileContext, i: Instruction): number {
+  const commentLines = new Set(ctx.doc.comments.map((c) => c.line));
+  let line = i.startLine;
+  while (line > 0 && commentLines.has(line - 1) && !ctx.doc.directives.some((d) => d.line === line - 1)) line--;
+  return ctx.lines.lineStarts[line];
+}
+
+/** A shell command with wrappers such as `sudo`, `env VAR=x` or `python -m pip` peeled off. */
+export interface EffectiveCommand {
+  /** Basename of the command that really runs (`pip` for `python3 -m pip`). */
+  name: string;
+  nameWord: ShWord;
+  args: ShWord[];
+  cmd: ShCommand;
+}
+
+const WRAPPER_VALUE_OPTS: Record<string, string> = { sudo: 'ugpCDrtUh', env: 'uC', nice: 'n', doas: 'uC', timeout: 'sk', stdbuf: 'ioe' };
+
+export function effectiveCommand(cmd: ShCommand): EffectiveCommand | undefined {
+  if (!cmd.name) return undefined;
+  let nameWord = cmd.name;
+  let args = cmd.args;
+  for (let depth = 0; depth < 4; depth++) {
+    const base = baseName(nameWord.value);
+    if (base in WRAPPER_VALUE_OPTS || base === 'nohup' || base === 'time' || base === 'command' || base === 'exec') {
+      const withValue = WRAPPER_VALUE_OPTS[base] ?? '';
+      let k = 0;
+      while (k < args.length) {
+        const v = args[k].value;
+        if (v === '--') { k++; break; }
+        if (v.startsWith('-') && v.length > 1) {
+          const last = v[v.length - 1];
+          k += !v.startsWith('--') && withValue.includes(last) && v.length === 2 ? 2 : 1;
+          continue;
+        }
+        if ((base === 'env' || base === 'sudo') && /^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) { k++; continue; }
+        if (base === 'timeout' && /^\d/.test(v)) { k++; continue; }
+        break;
+      }
+      if (k >= args.length) return undefined;
+      nameWord = args[k];
+      args = args.slice(k + 1);
+      continue;
+    }
+    if (/^python[0-9.]*$/.test(base) && args[0]?.value === '-m' && args[1]) {
+      nameWord = args[1];
+      args = args.slice(2);
+      continue;
+    }
+    return { name: base, nameWord, args, cmd };
+  }
+  return undefined;
+}
+
+/** `cmd` with its arguments replaced (for the getopt helpers in shell/commands). */
+export function withArgs(e: EffectiveCommand): ShCommand {
+  return { ...e.cmd, name: e.nameWord, args: e.args };
+}
+
+/** Edit removing one word of a command together with the whitespace before it. */
+export function removeWordEdit(ctx: DockerfileContext, w: Span): OffsetEdit {
+  let start = w.start;
+  while (start > 0 && (ctx.text[start - 1] === ' ' || ctx.text[start - 1] === '\t')) start--;
+  return { start, end: w.end, newText: '' };
+}
+
+/** Edit deleting whole lines of an instruction (from its first line to the end of its last, line break included). */
+export function deleteInstructionEdit(ctx: DockerfileContext, i: Instruction): OffsetEdit {
+  const first = ctx.lines.lineOf(i.start);
+  const last = ctx.lines.lineOf(i.end);
+  const end = last + 1 < ctx.lines.lineCount ? ctx.lines.lineStarts[last + 1] : ctx.text.length;
+  return { start: ctx.lines.lineStarts[first], end, newText: '' };
 }

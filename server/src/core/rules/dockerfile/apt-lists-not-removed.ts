@@ -1,0 +1,64 @@
+import { defineDockerfileRule } from '../../rule';
+import type { Instruction } from '../../dockerfile/model';
+import type { ShCommand } from '../../shell/model';
+import { CACHE_DIRS, cacheMountCovers, packageCommand, removesPath, runMounts, subcommand, type PackageCommand } from '../../dockerfile/packages';
+import { appendCommandToRun, laterRuns, layersShipped } from './util';
+
+const APT = new Set(['apt-get', 'apt', 'aptitude']);
+const USES_LISTS = new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source', 'download', 'reinstall', 'satisfy']);
+
+const aptCommand = (c: ShCommand): PackageCommand | undefined => {
+  const p = packageCommand(c);
+  return p && APT.has(p.manager) ? p : undefined;
+};
+
+/** `rm -rf /var/lib/apt/lists/*`, `apt-get dist-clean` (apt ≥ 2.7 removes the lists too). */
+const cleansLists = (c: ShCommand) =>
+  removesPath(c, CACHE_DIRS.aptLists) || ['distclean', 'dist-clean'].includes(aptCommand(c)?.positionals[0]?.value ?? '');
+
+/** The lists never reach the layer: a cache/tmpfs mount on them, or on both apt directories. */
+function mounted(i: Instruction): boolean {
+  const onLists = runMounts(i).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target === CACHE_DIRS.aptLists);
+  return onLists || (cacheMountCovers(i, CACHE_DIRS.aptLists) && cacheMountCovers(i, CACHE_DIRS.aptArchives));
+}
+
+export default defineDockerfileRule({
+  id: 'apt-lists-not-removed',
+  aliases: ['DL3009'],
+  severity: 'info',
+  profile: 'recommended',
+  fixable: 'sometimes',
+  docs: {
+    summary: 'apt-get update runs without deleting /var/lib/apt/lists in the same RUN.',
+    why: 'The package lists `apt-get update` downloads (often 20–50 MB) are only needed while installing. Left in the layer they bloat every image built from it, and a later RUN that installs from them uses stale lists.',
+    bad: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u12\n',
+    good: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u12 \\\n    && rm -rf /var/lib/apt/lists/*\n',
+    fix: 'The quick fix appends `&& rm -rf /var/lib/apt/lists/*` to the RUN, in the instruction\'s own continuation style (leading `&&` or trailing `&& \\`), indentation and escape character; in a heredoc it adds a line when the script runs under `set -e`, else `&& …` after the last command. It is safe — the lists are only deleted when everything before succeeded — unless a later RUN of the stage (or of a stage built FROM it) installs with apt without its own `apt-get update`: that RUN would lose its lists, so the fix is then unsafe. A RUN that only updates gets no fix: merge it with the install instead.',
+    notes: 'As in hadolint: a `--mount=type=cache` or `type=tmpfs` on /var/lib/apt/lists counts as cleanup, and so do mounts on both /var/lib/apt and /var/cache/apt; a mount on /var/lib/apt alone does not, because that pattern goes with keeping downloaded packages (docker-clean removed), which then land in /var/cache/apt in the layer. Only stages whose layers ship are checked (the final stage, stages other stages are built FROM, and ONBUILD triggers); a builder stage only used by `COPY --from` is not. Unlike hadolint, the cleanup must come after the update, and `apt-get dist-clean` counts. hadolint\'s deprecated DL3005 (`apt-get upgrade`) is not carried: upgrading inside the chosen release is how security fixes get in; `apt-dist-upgrade` reports only dist-upgrade/full-upgrade.',
+  },
+  create(ctx) {
+    return {
+      RUN(i) {
+        const commands = ctx.analysis.shell(i).commands;
+        const update = commands.map(aptCommand).find((p) => p !== undefined && subcommand(p)?.value === 'update');
+        if (!update) return;
+        if (commands.some((c) => c.start > update.source.start && cleansLists(c))) return;
+        if (mounted(i) || !layersShipped(ctx, i)) return;
+        const installs = commands.some((c) => c.start > update.source.start && USES_LISTS.has(aptCommand(c)?.positionals[0]?.value ?? ''));
+        const edit = installs ? appendCommandToRun(ctx, i, 'rm -rf /var/lib/apt/lists/*') : undefined;
+        const laterNeedsLists = laterRuns(ctx, i).some((r) => {
+          const later = ctx.analysis.shell(r).commands;
+          const firstUpdate = later.find((c) => aptCommand(c)?.positionals[0]?.value === 'update');
+          return later.some((c) => USES_LISTS.has(aptCommand(c)?.positionals[0]?.value ?? '') && (!firstUpdate || c.start < firstUpdate.start));
+        });
+        ctx.report({
+          span: { start: update.head.start, end: subcommand(update)!.end },
+          message: installs
+            ? 'Delete the apt package lists in this RUN (&& rm -rf /var/lib/apt/lists/*): otherwise they stay in the layer.'
+            : `${update.cmd.name!.value} update runs in a RUN of its own: update, install and delete /var/lib/apt/lists/* in one RUN so the lists never reach a layer.`,
+          fix: edit && { title: 'Delete /var/lib/apt/lists/* at the end of the RUN', safe: !laterNeedsLists, edits: [edit] },
+        });
+      },
+    };
+  },
+});

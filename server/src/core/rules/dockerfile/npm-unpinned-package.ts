@@ -1,0 +1,42 @@
+import { defineDockerfileRule } from '../../rule';
+import { argumentValues, MOVING_VERSIONS, NPM_INSTALL, npmPinned, npmVersionOf, packageCommand, subcommand } from '../../dockerfile/packages';
+
+export default defineDockerfileRule({
+  id: 'npm-unpinned-package',
+  aliases: ['DL3016'],
+  severity: 'warning',
+  profile: 'recommended',
+  fixable: 'never',
+  docs: {
+    summary: 'npm install names a package without a version.',
+    why: 'An unpinned `npm install pkg` takes whatever the registry tags `latest` at build time: rebuilds of the same commit can get a new major version, or a hijacked release published minutes earlier.',
+    bad: 'FROM node:22-slim\nRUN npm install -g typescript\n',
+    good: 'FROM node:22-slim\nRUN npm install -g typescript@5.7.3\n',
+    fix: 'No quick fix: only you know which version you tested. Write `pkg@version`, or keep dependencies in package.json with a lockfile and run `npm ci`.',
+    notes: 'Like hadolint, a version, range or tag after `@`, a tarball, a folder and a git URL with `#ref` count as pinned, and `npm install` without package names (installing package.json) is not checked. Unlike hadolint, `@latest` is reported (it is the moving tag itself), without the hadolint id; and the abbreviations `npm i` and `npm add` are read like `install`.',
+  },
+  create(ctx) {
+    return {
+      RUN(i) {
+        for (const c of ctx.analysis.shell(i).commands) {
+          const p = packageCommand(c);
+          if (p?.manager !== 'npm' || !NPM_INSTALL.has(subcommand(p)?.value ?? '')) continue;
+          for (const w of p.positionals.slice(1)) {
+            const values = argumentValues(ctx.analysis, i, w);
+            if (!values) continue;
+            const moving = values.some((v) => MOVING_VERSIONS.has(npmVersionOf(v) ?? ''));
+            if (!moving && values.every(npmPinned)) continue;
+            const name = w.value.replace(/(.)@.*$/, '$1');
+            ctx.report({
+              span: w,
+              message: moving
+                ? `"${w.value}" follows a moving tag: pin an exact version (${name}@<version>) so rebuilds install what you tested.`
+                : `Pin the version of "${w.value}": write ${name}@<version> so rebuilds install what you tested.`,
+              aliases: moving ? [] : undefined,
+            });
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,36 @@
+import { defineDockerfileRule } from '../../rule';
+import { flagValue } from '../../shell/commands';
+import { argumentValues, packageCommand, zypperPinned } from '../../dockerfile/packages';
+
+export default defineDockerfileRule({
+  id: 'zypper-unpinned-package',
+  aliases: ['DL3037'],
+  severity: 'info',
+  profile: 'recommended',
+  fixable: 'never',
+  docs: {
+    summary: 'zypper install names a package without a version.',
+    why: 'Without a version every rebuild installs whatever the repositories carry that day, so two builds of the same commit can differ and an update can break the image without any change on your side.',
+    bad: 'FROM opensuse/leap:15.6\nRUN zypper install -y curl && zypper clean\n',
+    good: 'FROM opensuse/leap:15.6\nRUN zypper install -y curl=8.6.0 && zypper clean\n',
+    fix: 'No quick fix: only you know which version you tested. Write `name=version`, or a range such as `\'name>=1.2\'` (quote it: `>` and `<` are shell redirections).',
+    notes: 'Like hadolint, `=`, `<` and `>` constraints and `.rpm` files count as pinned. Patterns, patches and products (`-t pattern`…) are not checked.',
+  },
+  create(ctx) {
+    return {
+      RUN(i) {
+        for (const c of ctx.analysis.shell(i).commands) {
+          const p = packageCommand(c);
+          if (p?.manager !== 'zypper' || !['install', 'in'].includes(p.positionals[0]?.value ?? '')) continue;
+          const type = flagValue(p.cmd, 't', ['type'], p.spec);
+          if (type !== undefined && type !== 'package') continue;
+          for (const w of p.positionals.slice(1)) {
+            const values = argumentValues(ctx.analysis, i, w);
+            if (!values || values.every(zypperPinned)) continue;
+            ctx.report({ span: w, message: `Pin the version of "${w.value}": write ${w.value}=<version> so rebuilds install what you tested.` });
+          }
+        }
+      },
+    };
+  },
+});
