@@ -350,6 +350,10 @@ test('never throws even when mapOffset throws', () => {
   assert.match(messages(r).join(), /internal shell parser error: boom/);
 });
 
+// ---- helpers (commands.ts) ---------------------------------------------------------------------------
+
+const cmd = (s: string): ShCommand => parseShell(s).commands[0];
+
 test('commandName returns the basename', () => {
   assert.equal(commandName(cmd('/usr/bin/apt-get install x')), 'apt-get');
   assert.equal(commandName(cmd('"apt-get" x')), 'apt-get');
