@@ -42,7 +42,7 @@ ruleTests(userRoot, {
   valid: [
     'FROM a:1\nUSER app\n',
     'FROM a:1\nUSER root\nRUN x\nUSER 1000\n',
-    'FROM a:1 AS b\nUSER root\nFROM a:1\nUSER app\n',
+    'FROM a:1 AS b\nUSER root\nRUN x\nUSER app\nFROM a:1\nUSER app\n',
     'FROM a:1\n',
   ],
   invalid: [

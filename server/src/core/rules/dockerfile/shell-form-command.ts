@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../../rule';
-import type { Instruction } from '../../dockerfile/model';
+import type { Instruction, Stage } from '../../dockerfile/model';
 import { execForm } from './util';
 
 // Plain words only: anything the shell would interpret keeps the shell form's meaning.
@@ -12,12 +12,12 @@ export default defineDockerfileRule({
   profile: 'recommended',
   fixable: 'sometimes',
   docs: {
-    summary: 'CMD or ENTRYPOINT uses the shell form.',
+    summary: 'CMD, ENTRYPOINT or HEALTHCHECK CMD uses the shell form.',
     why: 'In shell form the process runs under `/bin/sh -c`, so `docker stop` sends SIGTERM to the shell, not your app: it gets killed after the timeout instead of shutting down cleanly.',
     bad: 'CMD node server.js\n',
     good: 'CMD ["node", "server.js"]\n',
     fix: 'For plain words the safe fix writes the exec form with correct JSON escaping. When the command uses shell features (pipes, variables, `&&`), the unsafe fix wraps it as `["/bin/sh", "-c", "exec …"]` so the app still replaces the shell.',
-    notes: 'BuildKit skips this check when the stage sets SHELL explicitly; so does Seaworthy.',
+    notes: 'BuildKit skips this check when the stage, or a stage it builds on (`FROM base`), sets SHELL explicitly; so does Seaworthy. The shell form of `HEALTHCHECK CMD` (reported by hadolint, not by BuildKit) is reported at severity info with only the DL3025 id: the probe receives no stop signal, but in shell form it needs `/bin/sh` in the image — distroless and scratch images then fail every check.',
   },
   create(ctx) {
     let customShell = false;
@@ -34,11 +34,33 @@ export default defineDockerfileRule({
         fix,
       });
     };
+    const healthcheck = (i: Instruction) => {
+      const words = i.words;
+      if (i.parent || i.exec || customShell || words.length < 2 || words[0].value.toUpperCase() !== 'CMD') return;
+      const args = words.slice(1);
+      const plain = args.every((w) => !SHELL_SYNTAX.test(w.raw.replace(/^"(.*)"$|^'(.*)'$/, '$1$2')) || /^'[^']*'$|^"[^"$`\\]*"$/.test(w.raw));
+      const span = { start: args[0].start, end: args[args.length - 1].end };
+      ctx.report({
+        span: words[0],
+        message: 'Use the exec form for HEALTHCHECK CMD (JSON array): in shell form every probe needs /bin/sh in the image.',
+        severity: 'info',
+        aliases: ['DL3025'],
+        fix: plain ? { title: 'Convert to exec form', safe: true, edits: [{ ...span, newText: execForm(args.map((w) => w.value)) }] } : undefined,
+      });
+    };
     return {
-      FROM() { customShell = false; },
+      stage(s) {
+        customShell = false;
+        const seen = new Set<Stage>();
+        for (let p = ctx.analysis.parentStage(s); p && !seen.has(p); p = ctx.analysis.parentStage(p)) {
+          seen.add(p);
+          if (p.instructions.some((x) => x.keyword === 'SHELL')) customShell = true;
+        }
+      },
       SHELL() { customShell = true; },
       CMD: check,
       ENTRYPOINT: check,
+      HEALTHCHECK: healthcheck,
     };
   },
 });

@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../../rule';
-import type { Instruction } from '../../dockerfile/model';
+import type { Instruction, Stage } from '../../dockerfile/model';
+import { stripQuotes } from './util';
 
 const isAbsolute = (p: string) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\');
 
@@ -14,7 +15,7 @@ function join(base: string, rel: string): string {
 
 export default defineDockerfileRule({
   id: 'workdir-relative',
-  aliases: ['DL3000', 'WorkdirRelativePath'],
+  aliases: ['DL3000', 'WorkdirRelativePath', 'DS009', 'CKV_DOCKER_10'],
   severity: 'warning',
   profile: 'recommended',
   fixable: 'sometimes',
@@ -24,16 +25,33 @@ export default defineDockerfileRule({
     bad: 'FROM node:22-slim\nWORKDIR app\n',
     good: 'FROM node:22-slim\nWORKDIR /app\n',
     fix: 'When an absolute WORKDIR comes earlier in the stage, the safe fix writes the resolved absolute path. Otherwise an unsafe fix anchors the path at `/` (the default of most base images).',
-    notes: 'hadolint reports every relative WORKDIR; BuildKit only those with no absolute WORKDIR before them in the stage. Seaworthy reports both and attaches the BuildKit id only to the second kind.',
+    notes: 'hadolint, Trivy and Checkov report every relative WORKDIR; BuildKit only those with no absolute WORKDIR before them in the stage or the stages it builds on (`FROM base`). Seaworthy reports both and attaches the BuildKit id only to the second kind.',
   },
   create(ctx) {
     let current: string | undefined;
+    /** The absolute WORKDIR a stage starts in when it builds on an earlier stage of this file. */
+    const inherited = (stage: Stage): string | undefined => {
+      const chain: Stage[] = [];
+      for (let s = ctx.analysis.parentStage(stage); s && !chain.includes(s); s = ctx.analysis.parentStage(s)) chain.unshift(s);
+      let dir: string | undefined;
+      for (const s of chain) {
+        for (const i of s.instructions) {
+          const w = i.keyword === 'WORKDIR' ? i.words[0] : undefined;
+          if (!w) continue;
+          const v = ctx.analysis.expand(w.value, i);
+          if (v.unresolved.length && !isAbsolute(v.value)) { dir = undefined; continue; }
+          dir = isAbsolute(v.value) ? v.value : dir ? join(dir, v.value) : undefined;
+        }
+      }
+      return dir;
+    };
     return {
-      FROM() { current = undefined; },
+      stage(s) { current = inherited(s); },
       WORKDIR(i: Instruction) {
         const w = i.words[0];
         if (!w) return;
-        const value = w.value;
+        // `"C:\"` as written: the backslash is a Windows path separator, not an escape of the quote.
+        const value = isAbsolute(stripQuotes(w.raw)) && !isAbsolute(w.value) ? stripQuotes(w.raw) : w.value;
         if (isAbsolute(value) || value.startsWith('$')) {
           if (isAbsolute(value)) current = value;
           else current = undefined;
@@ -47,7 +65,7 @@ export default defineDockerfileRule({
           message: current
             ? `Use an absolute WORKDIR: "${value}" resolves to "${resolved}" here, so say so.`
             : `Use an absolute WORKDIR: "${value}" is resolved against the base image's directory.`,
-          aliases: current ? ['DL3000'] : ['DL3000', 'WorkdirRelativePath'],
+          aliases: current ? ['DL3000', 'DS009', 'CKV_DOCKER_10'] : undefined,
           fix: { title: `Use "${resolved}"`, safe: current !== undefined, edits: [{ start: w.start, end: w.end, newText: resolved }] },
         });
         if (current) current = resolved;

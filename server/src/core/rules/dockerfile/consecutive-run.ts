@@ -1,0 +1,72 @@
+import { defineDockerfileRule } from '../../rule';
+import type { Instruction } from '../../dockerfile/model';
+import type { DockerfileContext } from '../../rule';
+import type { FixSpec } from '../../types';
+import { commandName } from '../../shell/commands';
+import { commentLinesBetween, indentAt } from './util';
+
+// Builtins whose effect outlives the command in the same shell: merging would carry it into the next RUN.
+const STATEFUL = new Set([
+  'cd', 'pushd', 'popd', 'export', 'unset', 'set', 'shopt', 'source', '.', 'alias', 'unalias', 'umask', 'ulimit',
+  'trap', 'exec', 'exit', 'return', 'eval', 'declare', 'typeset', 'local', 'readonly', 'hash', 'enable',
+]);
+
+const flagsKey = (i: Instruction) => i.flags.map((f) => `${f.name}=${f.value ?? ''}`).sort().join(' ');
+
+export default defineDockerfileRule({
+  id: 'consecutive-run',
+  aliases: ['DL3059'],
+  severity: 'info',
+  profile: 'recommended',
+  fixable: 'sometimes',
+  docs: {
+    summary: 'Two RUN instructions in a row each run a single command.',
+    why: 'Every RUN adds a layer and a cache step. Runs of one-command RUNs make images larger (files deleted in a later RUN stay in the earlier layer) and builds slower; related steps belong in one RUN joined with `&&`.',
+    bad: 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl\n',
+    good: 'FROM debian:12-slim\nRUN apt-get update && \\\n    apt-get install -y --no-install-recommends curl\n',
+    fix: 'The safe fix joins the RUN to the one before it with ` && \\` on a continuation line, keeping comments in between. It is offered only for plain shell-form RUNs without flags or heredocs, under the default shell, when the first command does not change shell state (`cd`, `export`, `set`, `source`…) that would leak into the second.',
+    notes: 'Like hadolint, RUNs with chained commands (`a && b`) are left alone — splitting them was probably deliberate — and RUNs with different `--mount` or other flags are not compared. Comments between the RUNs do not break the sequence.',
+  },
+  create(ctx) {
+    let prev: Instruction | undefined;
+    let customShell = false;
+    const count = (i: Instruction) => i.exec ? 1 : ctx.analysis.shell(i).commands.filter((c) => !c.context.some((k) => k === 'substitution' || k === 'sh-c')).length;
+
+    const mergeFix = (a: Instruction, b: Instruction): FixSpec | undefined => {
+      if (customShell || a.exec || b.exec || a.flags.length || b.flags.length || a.heredocs.length || b.heredocs.length) return undefined;
+      const cmds = ctx.analysis.shell(a).commands;
+      const name = cmds.length === 1 ? commandName(cmds[0]) : undefined;
+      if (!name || STATEFUL.has(name) || cmds[0].negated) return undefined;
+      const rest = a.rest.trim();
+      if (/[;&|\\`]$/.test(rest) || /(^|\s)#/.test(rest) || ctx.analysis.shell(a).errors.length) return undefined;
+      const comments = commentLinesBetween(ctx, a.endLine, b.startLine);
+      const eol = ctx.lines.eol();
+      const indent = a.endLine > a.startLine ? indentAt(ctx, a.end) || '    ' : '    ';
+      return {
+        title: 'Merge into the RUN above with &&',
+        safe: true,
+        edits: [{ start: a.end, end: b.restSpan.start, newText: ` && ${ctx.doc.escape}${eol}${comments.map((c) => c + eol).join('')}${indent}` }],
+      };
+    };
+
+    return {
+      RUN(i) {
+        if (i.parent) return;
+        const before = prev;
+        prev = i;
+        if (!before || flagsKey(before) !== flagsKey(i) || count(before) > 1 || count(i) > 1) return;
+        ctx.report({
+          span: i.keywordSpan,
+          message: 'Consecutive RUN instructions: join them with `&&` into one RUN to save a layer.',
+          fix: mergeFix(before, i),
+        });
+      },
+      SHELL(i) { if (!i.parent) customShell = true; },
+      instruction(i) {
+        if (i.parent || i.keyword === 'RUN') return;
+        prev = undefined;
+        if (i.keyword === 'FROM') customShell = false;
+      },
+    };
+  },
+});

@@ -1,0 +1,36 @@
+import { defineDockerfileRule } from '../../rule';
+import type { Instruction } from '../../dockerfile/model';
+
+export default defineDockerfileRule({
+  id: 'copy-dest-not-directory',
+  aliases: ['DL3021'],
+  severity: 'warning',
+  profile: 'recommended',
+  fixable: 'always',
+  docs: {
+    summary: 'COPY or ADD with several sources has a destination that does not end with `/`.',
+    why: 'With more than one source the destination can only be a directory. The classic Docker builder (and builders that follow it) fails the build unless the destination ends with `/`; BuildKit guesses a directory. Writing the `/` makes the Dockerfile build everywhere and says what happens.',
+    bad: 'FROM node:22-slim\nCOPY package.json package-lock.json /app\n',
+    good: 'FROM node:22-slim\nCOPY package.json package-lock.json /app/\n',
+    fix: 'The safe fix adds the trailing `/` (inside the quotes when the destination is quoted).',
+    notes: 'hadolint checks COPY only; Seaworthy also checks ADD, which fails the same way (the DL3021 id is attached to COPY findings only). A single source with a wildcard is not reported: whether it matches several files is only known at build time.',
+  },
+  create(ctx) {
+    const check = (i: Instruction) => {
+      const words = i.exec ? i.exec.values : i.words;
+      if (words.length < 3) return;
+      const dest = words[words.length - 1];
+      const value = dest.value.includes('$') ? ctx.analysis.expand(dest.value, i) : { value: dest.value, unresolved: [] };
+      if (value.value.endsWith('/') || value.value.endsWith('\\') || value.unresolved.length) return;
+      const closing = /["']$/.test(dest.raw) && dest.raw.length > 1 ? 1 : 0;
+      const at = dest.end - closing;
+      ctx.report({
+        span: dest,
+        message: `${i.keyword} with ${words.length - 1} sources needs a directory as destination: write "${dest.value}/".`,
+        aliases: i.keyword === 'COPY' ? ['DL3021'] : [],
+        fix: { title: 'Add a trailing "/" to the destination', safe: true, edits: [{ start: at, end: at, newText: '/' }] },
+      });
+    };
+    return { COPY: check, ADD: check };
+  },
+});
