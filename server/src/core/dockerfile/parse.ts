@@ -209,8 +209,8 @@ export function parseDockerfile(text: string): DockerfileParse {
     }
     if (!stages.length) {
       instr.stage = -1;
+      // Other instructions before FROM are the `instruction-before-from` rule's finding (an error), not a parse error.
       if (instr.keyword === 'ARG') globalArgs.push(instr);
-      else if (instr.known) errors.push({ message: `${instr.keyword} before the first FROM: only ARG may come before FROM`, span: instr.keywordSpan });
       continue;
     }
     const stage = stages[stages.length - 1];
@@ -241,11 +241,8 @@ function buildInstruction(joined: string, map: SourceMap, escape: string, startL
     errors.push({ message: `unknown instruction: ${keywordRaw}`, span: keywordSpan });
   }
   if (keyword === 'ONBUILD' && argsText.length) {
+    // Triggers Docker rejects (ONBUILD ONBUILD, FROM, MAINTAINER) are the `onbuild-invalid-trigger` rule's finding.
     instr.trigger = buildInstruction(argsText, argsMap, escape, startLine, endLine, errors, instr);
-    const t = instr.trigger.keyword;
-    if (t === 'ONBUILD' || t === 'FROM' || t === 'MAINTAINER') {
-      errors.push({ message: `${t} isn't allowed as an ONBUILD trigger`, span: instr.trigger.keywordSpan });
-    }
     return instr;
   }
   const withFlags = keyword === 'FROM' || keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD' || keyword === 'HEALTHCHECK';
