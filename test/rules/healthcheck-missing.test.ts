@@ -31,3 +31,35 @@ ruleTests(rule, {
     { code: 'FROM scratch AS base\nHEALTHCHECK CMD /bin/bla\nFROM scratch\n', settings: on, errors: [{ line: 3, text: 'FROM' }] },
   ],
 });
+
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'fix: node images probe with node itself',
+      code: 'FROM node:22-slim\nEXPOSE 3000\nCMD ["node", "server.js"]\n',
+      errors: [{ line: 1, text: 'FROM' }],
+      output: 'FROM node:22-slim\nEXPOSE 3000\nHEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 CMD ["node", "-e", "require(\'http\').get(\'http://127.0.0.1:3000/\', (r) => process.exit(r.statusCode < 500 ? 0 : 1)).on(\'error\', () => process.exit(1))"]\nCMD ["node", "server.js"]\n',
+    },
+    {
+      name: 'fix: python images probe with urllib, appended when there is no CMD',
+      code: 'FROM python:3.12-slim\nEXPOSE 8000/tcp',
+      errors: [{ line: 1 }],
+      output: 'FROM python:3.12-slim\nEXPOSE 8000/tcp\nHEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 CMD ["python", "-c", "import urllib.request; urllib.request.urlopen(\'http://127.0.0.1:8000/\', timeout=3)"]\n',
+    },
+    {
+      name: 'fix: alpine has busybox wget',
+      code: 'FROM alpine:3.20\nEXPOSE 80\nCMD ["httpd", "-f"]\n',
+      errors: [{ line: 1 }],
+      output: 'FROM alpine:3.20\nEXPOSE 80\nHEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 CMD ["wget", "-q", "--spider", "http://127.0.0.1:80/"]\nCMD ["httpd", "-f"]\n',
+    },
+    {
+      name: 'fix: curl when a RUN installs it',
+      code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nEXPOSE 8080\nCMD ["/app"]\n',
+      errors: [{ line: 1 }],
+      output: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nEXPOSE 8080\nHEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 CMD ["curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1:8080/"]\nCMD ["/app"]\n',
+    },
+    { name: 'no fix without a known probe tool', code: 'FROM debian:12-slim\nEXPOSE 8080\nCMD ["/app"]\n', errors: [{ line: 1 }], output: null },
+    { name: 'no fix for a port range or variable', code: 'FROM node:22-slim\nEXPOSE 3000-3005\n', errors: [{ line: 1 }], output: null },
+  ],
+});

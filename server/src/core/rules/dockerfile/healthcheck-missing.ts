@@ -2,6 +2,33 @@ import { defineDockerfileRule } from '../../rule';
 import type { Stage } from '../../dockerfile/model';
 import type { DockerfileContext } from '../../rule';
 import { ancestorStages, isMinimalImage } from './util';
+import { baseImageFacts } from '../../dockerfile/base-image';
+import type { FixSpec } from '../../types';
+
+/** A probe that needs nothing the image lacks: the runtime itself, BusyBox wget, or an installed curl. */
+function probeCommand(ctx: DockerfileContext, chain: Stage[], root: Stage, port: string): string[] | undefined {
+  const url = `http://127.0.0.1:${port}/`;
+  const facts = baseImageFacts(ctx.analysis.resolvedImage(root).image);
+  if (facts.runtime === 'node') return ['node', '-e', `require('http').get('${url}', (r) => process.exit(r.statusCode < 500 ? 0 : 1)).on('error', () => process.exit(1))`];
+  if (facts.runtime === 'python') return ['python', '-c', `import urllib.request; urllib.request.urlopen('${url}', timeout=3)`];
+  if (facts.family === 'alpine') return ['wget', '-q', '--spider', url];
+  const installsCurl = chain.some((st) => st.instructions.some((i) => i.keyword === 'RUN'
+    && ctx.analysis.shell(i).commands.some((c) => /^(apt-get|apt|apk|dnf|yum|microdnf)$/.test(c.name?.value ?? '') && c.args.some((a) => a.value === 'curl' || a.value.startsWith('curl='))))) ;
+  if (installsCurl) return ['curl', '-fsS', '-o', '/dev/null', url];
+  return undefined;
+}
+
+function healthcheckFix(ctx: DockerfileContext, final: Stage, chain: Stage[], root: Stage, port: string): FixSpec | undefined {
+  if (!/^\d+$/.test(port)) return undefined;
+  const probe = probeCommand(ctx, chain, root, port);
+  if (!probe) return undefined;
+  const line = `HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 CMD [${probe.map((a) => JSON.stringify(a)).join(', ')}]`;
+  const anchor = final.instructions.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
+  const eol = ctx.lines.eol();
+  const at = anchor ? ctx.lines.lineStarts[anchor.startLine] : ctx.text.length;
+  const newText = anchor ? line + eol : (ctx.text.endsWith('\n') || !ctx.text ? '' : eol) + line + eol;
+  return { title: `Add a HEALTHCHECK probing http://127.0.0.1:${port}/`, safe: false, edits: [{ start: at, end: at, newText }] };
+}
 
 const ID = 'healthcheck-missing';
 const ALIASES = ['DL3057'];
@@ -28,13 +55,13 @@ export default defineDockerfileRule({
   aliases: ALIASES,
   severity: 'info',
   profile: 'recommended',
-  fixable: 'never',
+  fixable: 'sometimes',
   docs: {
     summary: 'The image serves a port (EXPOSE) but defines no HEALTHCHECK.',
     why: 'Without a HEALTHCHECK, Docker, Compose and Swarm only know whether the process is alive, not whether it answers: a hung server keeps receiving traffic, and `depends_on: condition: service_healthy` cannot work.',
     bad: 'FROM nginx:1.27\nEXPOSE 80\n',
     good: 'FROM nginx:1.27\nEXPOSE 80\nHEALTHCHECK --interval=30s --timeout=3s CMD curl -fsS http://localhost/ || exit 1\n',
-    fix: 'Add a `HEALTHCHECK CMD …` that probes the service with a tool the image has (curl, wget, or the app\'s own health command), or `HEALTHCHECK NONE` to state that none is wanted (for example when Kubernetes probes are used instead).',
+    fix: 'Add a `HEALTHCHECK CMD …` that probes the service with a tool the image has (curl, wget, or the app\'s own health command), or `HEALTHCHECK NONE` to state that none is wanted (for example when Kubernetes probes are used instead). The fix (it changes behaviour, so Harden asks first) adds an exec-form probe of `http://127.0.0.1:PORT/` with the first EXPOSEd port, using only what the image has: the Node or Python runtime of official images, BusyBox `wget` on Alpine, or `curl` when a RUN installs it. It is not offered when no such tool is known; adjust the path if the app serves health elsewhere.',
     notes: 'By default only the final stage is checked, and only when it (or a stage it builds on) EXPOSEs a port and is not built on scratch or a distroless image, where a probe tool rarely exists. Switched on explicitly (the `strict` profile, or `DL3057`/`healthcheck-missing` in the config, as hadolint users do) it follows hadolint DL3057: every stage that ends up as an image — not a base of another stage, not only copied from — needs a HEALTHCHECK of its own or inherited. A HEALTHCHECK set by the base image itself is invisible to a linter.',
   },
   create(ctx) {
@@ -56,9 +83,11 @@ export default defineDockerfileRule({
         const expose = chain.flatMap((x) => x.instructions).find((i) => i.keyword === 'EXPOSE' && i.words.length);
         const root = chain[chain.length - 1];
         if (!expose || root.image.scratch || isMinimalImage(ctx.analysis.resolvedImage(root).image)) return;
+        const port = ctx.analysis.expand(expose.words[0].value, expose).value.replace(/\/(tcp|udp)$/i, '');
         ctx.report({
           span: final.from.keywordSpan,
           message: `This image serves port ${expose.words.map((w) => w.value).join(', ')} but has no HEALTHCHECK: add one so Docker can tell a hung server from a healthy one.`,
+          fix: healthcheckFix(ctx, final, chain, root, port),
         });
       },
     };
