@@ -1,6 +1,7 @@
 // Bundles the three entry points with esbuild; type-checking is a separate `tsc` step.
 import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
+import { generateComposeValidator } from './gen-compose-validator.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -14,6 +15,8 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
 };
+// The Compose schema is compiled to a standalone validator before bundling (see the script).
+generateComposeValidator({ quiet: true });
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),

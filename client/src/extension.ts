@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, ExecuteCommandRequest, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerNewDockerfileCommand } from './new-dockerfile';
+import { registerCoexistence } from './coexist';
 
 let client: LanguageClient | undefined;
 
@@ -11,6 +12,8 @@ export const DOCUMENT_SELECTOR = [
   { language: 'dockercompose' },
   { pattern: '**/{Dockerfile,Dockerfile.*,*.dockerfile,*.Dockerfile,Containerfile,Containerfile.*}' },
   { pattern: '**/{compose,docker-compose}*.{yml,yaml}' },
+  // Configuration files: the server reports their errors at the wrong key.
+  { pattern: '**/{.seaworthy.yaml,.seaworthy.yml,.hadolint.yaml,.hadolint.yml,.dclintrc,.dclintrc.json,.dclintrc.yaml,.dclintrc.yml}' },
 ];
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
@@ -23,8 +26,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: 'seaworthy', fileEvents: vscode.workspace.createFileSystemWatcher('**/{.hadolint.yaml,.hadolint.yml,.seaworthy.yaml,.seaworthy.yml,.dclintrc*,.dockerignore,*.dockerignore}') },
     diagnosticCollectionName: 'seaworthy',
+    // Workspace trust: the server never runs a program (ShellCheck) for an untrusted workspace.
+    initializationOptions: { isTrusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('seaworthy', 'Seaworthy', serverOptions, clientOptions);
+  registerCoexistence(client, context);
   context.subscriptions.push(
     vscode.commands.registerCommand('seaworthy.hardenDockerfile', async (uri?: vscode.Uri) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri;
@@ -34,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     }),
   );
   context.subscriptions.push(registerNewDockerfileCommand());
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => { void client?.sendNotification('seaworthy/didGrantWorkspaceTrust'); }));
   await client.start();
   return { client };
 }

@@ -2,19 +2,53 @@
 // for any LSP client, and over IPC for VS Code.
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, DocumentDiagnosticReportKind,
-  type InitializeParams, type InitializeResult, type CodeAction, type Connection, type WorkspaceEdit, MarkupKind,
+  type InitializeParams, type InitializeResult, type CodeAction, type Connection, type WorkspaceEdit,
+  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DiagnosticSeverity, type Diagnostic,
+  ResponseError, LSPErrorCodes,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DocumentLinter } from './lsp/documents';
+import { registerEditorFeatures } from './lsp/features';
 import { FIX_ALL_KIND, minimalEdit, quickFixes, toDiagnostic } from './lsp/actions';
 import { fixAll } from './core/fix';
 import { harden } from './core/harden';
-import { ruleMeta } from './core/catalog';
-import { ruleHoverMarkdown } from './core/docs';
-import { VERSION } from './core/meta';
+import { PROJECT_URL, VERSION } from './core/meta';
+import { LineIndex } from './core/text';
+import { installTestHooks } from './lsp/test-hooks';
+import { DEFAULT_EDITOR_SETTINGS, parseEditorSettings, type EditorSettings } from './core/config/editor';
+import { CONFIG_FILE_NAMES, type ConfigProblem } from './core/config/project';
+import type { LoadedConfigFile } from './node/config-files';
 
 export const HARDEN_COMMAND = 'seaworthy.harden';
+/** Sent by the VS Code client when the user trusts the workspace (the server starts untrusted when told so). */
+export const TRUST_GRANTED_NOTIFICATION = 'seaworthy/didGrantWorkspaceTrust';
+const CONFIG_DOC_URL = `${PROJECT_URL}/blob/main/docs/configuration.md`;
+const WATCHED = `**/{${Object.values(CONFIG_FILE_NAMES).flat().join(',')},.dockerignore,*.dockerignore}`;
+
+const PROBLEM_SEVERITY: Record<ConfigProblem['severity'], DiagnosticSeverity> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information };
+
+/** A problem in a configuration file, at its key or value. */
+function configDiagnostic(lines: LineIndex, p: ConfigProblem): Diagnostic {
+  return {
+    range: lines.range(p.span), severity: PROBLEM_SEVERITY[p.severity], source: 'seaworthy', code: 'invalid-config',
+    codeDescription: { href: CONFIG_DOC_URL }, message: p.path ? `${p.path}: ${p.message}` : p.message,
+  };
+}
+
+/** On a linted document whose nearest configuration has errors: a warning pointing at them. */
+function brokenConfigDiagnostic(f: LoadedConfigFile): Diagnostic {
+  const lines = new LineIndex(f.text);
+  const uri = pathToFileURL(f.file).toString();
+  const name = f.file.replace(/^.*[\\/]/, '');
+  const first = f.errors[0];
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Warning, source: 'seaworthy', code: 'invalid-config',
+    codeDescription: { href: CONFIG_DOC_URL },
+    message: `${name} has ${f.errors.length} error${f.errors.length === 1 ? '' : 's'}, so part of it is not applied (${first.path ? `${first.path}: ` : ''}${first.message}). Fix ${f.file}.`,
+    relatedInformation: f.errors.map((p) => ({ location: { uri, range: lines.range(p.span) }, message: p.path ? `${p.path}: ${p.message}` : p.message })),
+  };
+}
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -22,23 +56,68 @@ export function startServer(connection: Connection): void {
   let pullDiagnostics = false;
   let annotations = false;
   let pushDelay = 150;
+  // Configuration: editor settings are pulled per document (`workspace/configuration`, so folder-level
+  // settings apply in multi-root workspaces) or, for clients without it, taken from
+  // initializationOptions.settings / didChangeConfiguration.
+  let configurationPull = false;
+  let refreshSupport = false;
+  let dynamicConfiguration = false;
+  let dynamicWatchers = false;
+  let folderEvents = false;
+  let globalSettings: unknown;
+  const editorSettings = new Map<string, EditorSettings>();
+  const reportedSettingProblems = new Set<string>();
+  const noteSettingProblems = (s: EditorSettings) => {
+    const fresh = s.problems.filter((p) => !reportedSettingProblems.has(p));
+    if (!fresh.length) return;
+    for (const p of fresh) reportedSettingProblems.add(p);
+    connection.console.warn(`seaworthy: settings: ${fresh.join('; ')}`);
+    void connection.window.showWarningMessage(`Seaworthy settings: ${fresh.join('; ')}`);
+  };
+  const parsedGlobal = () => {
+    const s = globalSettings === undefined ? DEFAULT_EDITOR_SETTINGS : parseEditorSettings(globalSettings);
+    noteSettingProblems(s);
+    return s;
+  };
+  linter.editorSettings = (uri) => editorSettings.get(uri) ?? parsedGlobal();
+  const ensureSettings = async (uri: string) => {
+    if (!configurationPull || editorSettings.has(uri)) return;
+    const generation = linter.generation;
+    let value: unknown;
+    try { value = await connection.workspace.getConfiguration({ scopeUri: uri, section: 'seaworthy' }); } catch { value = undefined; }
+    const s = value === undefined || value === null ? parsedGlobal() : parseEditorSettings(value);
+    noteSettingProblems(s);
+    if (generation === linter.generation) editorSettings.set(uri, s);
+  };
 
   linter.openText = (absPath) => documents.get(pathToFileURL(absPath).toString())?.getText();
   linter.onRuleError = (rule, message) => connection.console.error(`seaworthy: rule ${rule} failed and was skipped (other rules ran): ${message}`);
+  // Editor features (completion, formatting, outline…) and the hover, which also shows findings.
+  const editor = registerEditorFeatures(connection, documents, linter, { prepare: ensureSettings });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     annotations = !!params.capabilities.workspace?.workspaceEdit?.changeAnnotationSupport;
-    const opts = (params.initializationOptions ?? {}) as { pushDelayMs?: number };
+    const opts = (params.initializationOptions ?? {}) as { pushDelayMs?: number; isTrusted?: boolean; settings?: unknown };
     if (typeof opts.pushDelayMs === 'number') pushDelay = Math.max(0, opts.pushDelayMs);
+    const ws = params.capabilities.workspace;
+    configurationPull = !!ws?.configuration;
+    refreshSupport = !!ws?.diagnostics?.refreshSupport;
+    dynamicConfiguration = !!ws?.didChangeConfiguration?.dynamicRegistration;
+    dynamicWatchers = !!ws?.didChangeWatchedFiles?.dynamicRegistration;
+    folderEvents = !!ws?.workspaceFolders;
+    // Workspace trust (VS Code): an untrusted workspace never makes the server run a program. Clients
+    // without the notion (other editors) are trusted.
+    linter.trusted = opts.isTrusted !== false;
+    if (opts.settings !== undefined) globalSettings = (opts.settings as { seaworthy?: unknown }).seaworthy ?? opts.settings;
     linter.workspaceFolders = (params.workspaceFolders ?? []).filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
     if (!linter.workspaceFolders.length && params.rootUri?.startsWith('file:')) linter.workspaceFolders = [fileURLToPath(params.rootUri)];
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false, identifier: 'seaworthy' },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: false },
-        hoverProvider: true,
+        ...editor.initialize(params),
         executeCommandProvider: { commands: [HARDEN_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -49,17 +128,65 @@ export function startServer(connection: Connection): void {
   // Push mode (clients without pull diagnostics): debounce per document, never block other documents.
   // didChangeContent also fires on open, so opening a document schedules its first lint.
   const timers = new Map<string, NodeJS.Timeout>();
-  const push = (uri: string) => {
+  /** Diagnostics of a document: findings (plus a warning when its configuration is broken), or a config file's problems. */
+  const diagnosticsFor = async (doc: TextDocument): Promise<Diagnostic[]> => {
+    const problems = linter.configProblems(doc);
+    if (problems) {
+      const lines = new LineIndex(doc.getText());
+      return problems.map((p) => configDiagnostic(lines, p));
+    }
+    await ensureSettings(doc.uri);
+    const entry = linter.lint(doc);
+    if (!entry) return [];
+    const diags = entry.result.findings.map(toDiagnostic);
+    if (entry.brokenConfig) diags.unshift(brokenConfigDiagnostic(entry.brokenConfig));
+    return diags;
+  };
+  const push = async (uri: string) => {
     const doc = documents.get(uri);
     if (!doc) return;
-    const entry = linter.lint(doc);
-    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: entry ? entry.result.findings.map(toDiagnostic) : [] });
+    const diagnostics = await diagnosticsFor(doc);
+    if (documents.get(uri)?.version !== doc.version) return;
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
   };
   const schedule = (uri: string) => {
     if (pullDiagnostics) return;
     clearTimeout(timers.get(uri));
-    timers.set(uri, setTimeout(() => { timers.delete(uri); push(uri); }, pushDelay));
+    timers.set(uri, setTimeout(() => { timers.delete(uri); void push(uri); }, pushDelay));
   };
+  /** Settings or configuration changed: re-lint everything open. */
+  const refresh = () => {
+    if (!pullDiagnostics) { for (const d of documents.all()) schedule(d.uri); return; }
+    if (refreshSupport) void connection.languages.diagnostics.refresh();
+  };
+  const settingsChanged = () => {
+    editorSettings.clear();
+    linter.invalidateConfig();
+    refresh();
+  };
+  connection.onDidChangeConfiguration((p) => {
+    const s = (p.settings as { seaworthy?: unknown } | null | undefined)?.seaworthy;
+    if (s !== undefined) globalSettings = s;
+    settingsChanged();
+  });
+  connection.onNotification(TRUST_GRANTED_NOTIFICATION, () => {
+    linter.trusted = true;
+    settingsChanged();
+  });
+  connection.onInitialized(() => {
+    editor.initialized();
+    if (dynamicConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'seaworthy' }).catch(() => undefined);
+    if (dynamicWatchers) connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }] }).catch(() => undefined);
+    if (folderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const gone = new Set(e.removed.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri)));
+        const added = e.added.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
+        linter.workspaceFolders = [...linter.workspaceFolders.filter((f) => !gone.has(f)), ...added];
+        settingsChanged();
+      });
+    }
+  });
+  documents.onDidSave((e) => { if (linter.configFormatOf(e.document)) { linter.invalidateConfig(); refresh(); } });
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
@@ -72,17 +199,19 @@ export function startServer(connection: Connection): void {
     // Yield once so a burst of requests for many documents interleaves with other messages.
     await new Promise((r) => setImmediate(r));
     const doc = documents.get(params.textDocument.uri);
-    if (!doc || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const entry = linter.lint(doc);
-    const resultId = `${doc.version}`;
-    if (params.previousResultId === resultId && entry) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: entry ? entry.result.findings.map(toDiagnostic) : [] };
+    // Cancelled: say so (an empty full report would claim the document has no problems). Closed: nothing to report.
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    await ensureSettings(doc.uri);
+    // The settings generation is part of the id: after a settings or config change the client gets a full report.
+    const resultId = `${linter.generation}:${doc.version}`;
+    if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: await diagnosticsFor(doc) };
   });
 
   connection.onDidChangeWatchedFiles(() => {
     linter.invalidateConfig();
-    if (pullDiagnostics) connection.languages.diagnostics.refresh();
-    else for (const d of documents.all()) schedule(d.uri);
+    refresh();
   });
 
   const sibling = (uri: string) => {
@@ -92,9 +221,10 @@ export function startServer(connection: Connection): void {
     try { return require('node:fs').readFileSync(fileURLToPath(uri), 'utf8') as string; } catch { return undefined; }
   };
 
-  connection.onCodeAction((params) => {
+  connection.onCodeAction(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
+    await ensureSettings(doc.uri);
     const entry = linter.lint(doc);
     if (!entry) return [];
     const only = params.context.only;
@@ -117,27 +247,13 @@ export function startServer(connection: Connection): void {
     return actions;
   });
 
-  connection.onHover((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return null;
-    const entry = linter.lint(doc);
-    if (!entry) return null;
-    const offset = doc.offsetAt(params.position);
-    const hits = entry.result.findings.filter((f) => f.span.start <= offset && offset <= Math.max(f.span.end, f.span.start + 1));
-    if (!hits.length) return null;
-    const parts = hits.map((f) => {
-      const meta = ruleMeta(f.rule);
-      return `**${f.message}**\n\n${meta ? ruleHoverMarkdown(meta) : ''}`;
-    });
-    return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: hits[0].range };
-  });
-
   connection.onExecuteCommand(async (params) => {
     if (params.command !== HARDEN_COMMAND) return null;
     const arg = params.arguments?.[0];
     const uri = typeof arg === 'string' ? arg : (arg as { uri?: string } | undefined)?.uri;
     const doc = uri ? documents.get(uri) : undefined;
     if (!doc) { void connection.window.showErrorMessage('Seaworthy: open the Dockerfile to harden first.'); return { applied: false }; }
+    await ensureSettings(doc.uri);
     const input = linter.inputFor(doc);
     if (!input) { void connection.window.showErrorMessage('Seaworthy: this document is not a Dockerfile or compose file.'); return { applied: false }; }
     const result = harden(input);
@@ -165,6 +281,7 @@ export function startServer(connection: Connection): void {
 }
 
 if (require.main === module) {
+  installTestHooks(); // no-op unless SEAWORTHY_TEST_THROWING_RULE is set (integration tests only)
   process.on('uncaughtException', (e) => { process.stderr.write(`seaworthy server: ${e.stack ?? e}\n`); });
   startServer(createConnection(ProposedFeatures.all));
 }

@@ -28,7 +28,7 @@ test('lint examples/ prints findings with file:line:col, rule ids and a code fra
   assert.match(r.out, /examples\/node-app\/Dockerfile:3:11: warning .*\(image-latest-tag, DL3007\)/);
   assert.match(r.out, /^ +3 \| FROM node:latest$/m);
   assert.match(r.out, /^ +\^{6}$/m);
-  assert.match(r.out, /\d+ problems \(.*\) in 2 files; \d+ fixable with --fix/);
+  assert.match(r.out, /\d+ problems \(.*\) in \d+ files; \d+ fixable with --fix/);
 });
 
 test('--format json has the conformance shape with 0-based ranges', () => {
@@ -132,15 +132,15 @@ test('rules --format json lists every rule with docs', () => {
 });
 
 test('harden prints a unified diff and --write applies it', () => {
-  const dir = tmpDir({ Dockerfile: 'FROM debian:12\nMAINTAINER me\nCMD run.sh --fast\n' });
+  const dir = tmpDir({ Dockerfile: 'FROM debian:12-slim\nMAINTAINER me\nCMD run.sh --fast\n' });
   const r = run(['harden', 'Dockerfile'], { cwd: dir });
   assert.equal(r.code, 0, r.err);
-  assert.match(r.out, /^--- a\/Dockerfile\n\+\+\+ b\/Dockerfile\n@@ -1,3 \+1,5 @@\n FROM debian:12\n-MAINTAINER me\n/m);
+  assert.match(r.out, /^--- a\/Dockerfile\n\+\+\+ b\/Dockerfile\n@@ -1,3 \+1,5 @@\n FROM debian:12-slim\n-MAINTAINER me\n/m);
   assert.match(r.out, /^\+USER app$/m);
   assert.match(r.out, /^# 1 of these changes alter behaviour: review before --write$/m);
   assert.match(r.out, /^\+CMD \["run.sh", "--fast"\]$/m);
-  assert.equal(fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), 'FROM debian:12\nMAINTAINER me\nCMD run.sh --fast\n');
+  assert.equal(fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), 'FROM debian:12-slim\nMAINTAINER me\nCMD run.sh --fast\n');
   run(['harden', 'Dockerfile', '--write'], { cwd: dir });
-  assert.equal(fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), 'FROM debian:12\nLABEL org.opencontainers.image.authors="me"\n'
+  assert.equal(fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), 'FROM debian:12-slim\nLABEL org.opencontainers.image.authors="me"\n'
     + 'RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home --no-log-init app\nUSER app\nCMD ["run.sh", "--fast"]\n');
 });

@@ -72,10 +72,10 @@ test('pull diagnostics, quick fix, re-diagnose, hover, fix-all and harden over s
 test('push diagnostics for clients without pull support, for Dockerfiles and compose files', async () => {
   const c = await startClient({ pull: false, initializationOptions: { pushDelayMs: 0 } });
   try {
-    c.open(URI, 'dockerfile', 'FROM debian\nUSER app\n');
+    c.open(URI, 'dockerfile', 'FROM alpine\nUSER app\n');
     const d1 = await c.nextDiagnostics(URI);
     assert.deepEqual(d1.diagnostics.map((d) => d.code), ['image-untagged']);
-    c.change(URI, 2, 'FROM debian:12\nUSER app\n');
+    c.change(URI, 2, 'FROM alpine:3.20\nUSER app\n');
     const d2 = await c.nextDiagnostics(URI);
     assert.equal(d2.version, 2);
     assert.deepEqual(d2.diagnostics, []);

@@ -13,6 +13,8 @@ export interface LintArgs {
   failureThreshold?: string;
   color: boolean;
   quiet: boolean;
+  /** Run ShellCheck on RUN scripts when it is on PATH (default); --no-shellcheck turns it off. */
+  shellcheck: boolean;
 }
 export interface RulesArgs { command: 'rules'; format: 'text' | 'json' }
 export interface HardenArgs { command: 'harden'; file: string; write: boolean; config?: string }
@@ -26,10 +28,12 @@ export const USAGE = `Usage:
 lint options:
   --format text|json|sarif   output format (default: text)
   --fix                      apply safe fixes in place, then report what is left
-  --config FILE              settings file (.hadolint.yaml format)
+  --config FILE              settings file in .seaworthy.yaml, .hadolint.yaml or .dclintrc format
+                             (default: the nearest such file above each linted file)
   --profile NAMES            comma-separated profiles: recommended,strict,style
   --failure-threshold LEVEL  lowest severity that fails the run: error|warning|info|hint|none (default: info)
   --stdin-filename NAME      with PATH "-": read stdin and lint it as NAME
+  --no-shellcheck            do not run ShellCheck on RUN scripts (it runs when found on PATH)
   --quiet                    print nothing when there are no problems
   --no-color                 plain text output
 
@@ -69,7 +73,7 @@ export function parseArgs(argv: string[], isTty: boolean): Args {
     return out;
   }
   if (cmd !== 'lint') throw new UsageError(`unknown command "${cmd}"; try: seaworthy lint PATH`);
-  const out: LintArgs = { command: 'lint', paths: [], format: 'text', fix: false, color: isTty && !process.env.NO_COLOR, quiet: false };
+  const out: LintArgs = { command: 'lint', paths: [], format: 'text', fix: false, color: isTty && !process.env.NO_COLOR, quiet: false, shellcheck: true };
   for (let i = 0; i < rest.length; i++) {
     let a = rest[i];
     let inline: string | undefined;
@@ -88,6 +92,7 @@ export function parseArgs(argv: string[], isTty: boolean): Args {
       case '--profile': out.profiles = take().split(',').map((s) => s.trim()).filter(Boolean); break;
       case '--failure-threshold': out.failureThreshold = take(); break;
       case '--quiet': out.quiet = true; break;
+      case '--no-shellcheck': out.shellcheck = false; break;
       case '--no-color': out.color = false; break;
       case '--color': out.color = true; break;
       default:

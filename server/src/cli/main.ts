@@ -10,12 +10,14 @@ import { lint } from '../core/engine';
 import { fixAll } from '../core/fix';
 import { guessKind, kindFromName } from '../core/kind';
 import { PROFILES, type Profile } from '../core/rule';
-import type { RuleSettings } from '../core/config/settings';
-import type { Severity } from '../core/types';
+import { mergeSettings, type RuleSettings } from '../core/config/settings';
+import type { DocumentKind, Severity } from '../core/types';
 import { VERSION } from '../core/meta';
-import { fsWorkspace } from '../node/fs-workspace';
-import { findConfigFile, loadConfigFile } from '../node/config-files';
-import type { LoadedConfig } from '../core/config/hadolint';
+import { FileCache, fsWorkspace } from '../node/fs-workspace';
+import { ConfigResolver, problemLocation, repositoryRoot, resolveConfig, type ResolvedConfig } from '../node/config-files';
+import { excludedBy } from '../core/config/glob';
+import { configFormatOf } from '../core/config/project';
+import { lintTools } from '../node/shellcheck';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
 
@@ -36,29 +38,66 @@ function readStdin(): string {
   try { return fs.readFileSync(0, 'utf8'); } catch { return ''; }
 }
 
-interface ConfigChoice { loaded?: LoadedConfig & { file: string } }
-
-function settingsFrom(args: LintArgs, cfg: ConfigChoice): Partial<RuleSettings> {
-  const s: Partial<RuleSettings> = { ...(cfg.loaded?.settings ?? {}) };
-  if (args.profiles) s.profiles = args.profiles as Profile[];
-  return s;
+// Configuration: `--config FILE` (any of the three formats) for every file, otherwise the nearest
+// .seaworthy.yaml / .hadolint.yaml / .dclintrc walking up from each file to the repository root;
+// command-line flags override both.
+function settingsFrom(args: LintArgs, cfg: ResolvedConfig): Partial<RuleSettings> {
+  return mergeSettings(cfg.settings, args.profiles ? { profiles: args.profiles as Profile[] } : undefined);
 }
 
-function configFor(file: string, args: LintArgs, cache: Map<string, ConfigChoice>): ConfigChoice {
-  if (args.config) {
-    const hit = cache.get('--config');
-    if (hit) return hit;
-    const c = { loaded: loadConfigFile(args.config) };
-    cache.set('--config', c);
-    return c;
+class CliConfig {
+  private readonly resolver = new ConfigResolver();
+  private readonly roots = new Map<string, string | undefined>();
+  private explicit?: ResolvedConfig;
+  private readonly reported = new Set<string>();
+  errors = 0;
+  constructor(private readonly args: LintArgs) {}
+
+  for(absPath: string, kind: DocumentKind): ResolvedConfig {
+    if (this.args.config) {
+      this.explicit ??= resolveConfig([this.resolver.load(this.args.config)]);
+      this.report(this.explicit);
+      return this.explicit;
+    }
+    const dir = path.dirname(absPath);
+    if (!this.roots.has(dir)) this.roots.set(dir, repositoryRoot(dir));
+    const cfg = this.resolver.forDirectory(dir, kind, this.roots.get(dir));
+    this.report(cfg);
+    return cfg;
   }
-  const dir = path.dirname(path.resolve(file));
-  const hit = cache.get(dir);
-  if (hit) return hit;
-  const found = findConfigFile(dir);
-  const c = found ? { loaded: loadConfigFile(found) } : {};
-  cache.set(dir, c);
-  return c;
+
+  /** Each config file's errors and warnings once, at file, key path, line and column; errors make the run exit 2. */
+  /** A configuration file named on the command line is checked, not linted. */
+  check(file: string) {
+    this.report(resolveConfig([this.resolver.load(file)]));
+  }
+
+  private report(cfg: ResolvedConfig) {
+    for (const f of cfg.files) {
+      if (this.reported.has(f.file)) continue;
+      this.reported.add(f.file);
+      if (f.errors.length) this.errors++;
+      for (const p of f.problems) {
+        if (p.severity === 'info') continue;
+        const loc = f.text ? problemLocation(f.text, p) : undefined;
+        fail(`${displayPath(f.file)}: ${p.path ? p.path + ': ' : ''}${p.severity === 'warning' ? 'warning: ' : ''}${p.message}${loc ? ` (line ${loc.line}, column ${loc.column})` : ''}`);
+      }
+    }
+  }
+}
+
+function displayPath(abs: string): string {
+  const rel = path.relative(process.cwd(), abs);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+}
+
+/** The exclude pattern (and its file) that skips `absPath`, if any. */
+function exclusion(absPath: string, cfg: ResolvedConfig): string | undefined {
+  for (const e of cfg.exclude) {
+    const hit = excludedBy(path.relative(e.base, absPath).split(path.sep).join('/'), e.patterns);
+    if (hit) return `${displayPath(e.file)} (exclude: ${hit})`;
+  }
+  return undefined;
 }
 
 function workspaceRoot(file: string): string {
@@ -71,28 +110,24 @@ function runLint(args: LintArgs): number {
   for (const p of args.profiles ?? []) if (!PROFILES.includes(p as Profile)) throw new UsageError(`unknown profile "${p}"; valid: ${PROFILES.join(', ')}`);
   const threshold = args.failureThreshold ?? 'info';
   if (threshold !== 'none' && !(threshold in RANK)) throw new UsageError(`--failure-threshold must be error, warning, info, hint or none, not "${threshold}"`);
-  const configs = new Map<string, ConfigChoice>();
+  const configs = new CliConfig(args);
   const reports: FileReport[] = [];
+  const thresholds: { threshold: Severity | 'none'; noFail: boolean }[] = [];
   let fileErrors = 0;
-  let configErrors = 0;
-  const reportedConfigs = new Set<string>();
   const ruleErrors = new Set<string>();
+  // Real paths and file texts (.dockerignore, Dockerfiles named by compose files) shared by the files of this run.
+  const files = new FileCache(true);
 
   const lintOne = (displayPath: string, absPath: string, text: string, explicit: boolean) => {
-    const cfg = configFor(absPath, args, configs);
-    if (cfg.loaded?.errors.length) {
-      if (!reportedConfigs.has(cfg.loaded.file)) {
-        reportedConfigs.add(cfg.loaded.file);
-        for (const e of cfg.loaded.errors) fail(`${cfg.loaded.file}: ${e.path ? e.path + ': ' : ''}${e.message}`);
-        configErrors++;
-      }
-      return;
-    }
     const kind = explicit ? guessKind(absPath, text) : kindFromName(absPath) ?? guessKind(absPath, text);
+    const cfg = configs.for(absPath, kind);
+    // Excluded files are skipped silently, named or found (pre-commit hooks name every changed file).
+    if (exclusion(absPath, cfg)) return;
     const root = workspaceRoot(absPath);
     const input = {
       text, kind, path: path.relative(root, absPath) || path.basename(absPath),
-      workspace: fsWorkspace(path.dirname(absPath), root), settings: settingsFrom(args, cfg),
+      workspace: fsWorkspace(path.dirname(absPath), root, undefined, files), settings: settingsFrom(args, cfg),
+      tools: lintTools({ shellcheck: args.shellcheck && cfg.shellcheck?.enable !== false }),
     };
     if (args.fix) {
       const fixed = fixAll(input);
@@ -105,10 +140,14 @@ function runLint(args: LintArgs): number {
         if (fe.create && !fs.existsSync(target)) fs.writeFileSync(target, fe.newText);
         else if (fe.append) fs.appendFileSync(target, fe.newText);
       }
+      // Files may have been written: what the workspace said before no longer holds.
+      files.clear();
+      input.workspace.forget();
     }
     const res = lint({ ...input, text });
     for (const r of res.ruleErrors) if (!ruleErrors.has(r.rule)) { ruleErrors.add(r.rule); fail(`internal error in rule ${r.rule} (other rules ran): ${r.message.split('\n')[0]}`); }
     reports.push({ path: displayPath, text, findings: res.findings });
+    thresholds.push({ threshold: (args.failureThreshold ?? cfg.failureThreshold ?? 'info') as Severity | 'none', noFail: !!cfg.noFail && !args.failureThreshold });
   };
 
   if (args.paths[0] === '-') {
@@ -120,6 +159,7 @@ function runLint(args: LintArgs): number {
     for (const t of targets) {
       const r = readText(t.path);
       if (r.error) { fail(`${t.path}: ${r.error}`); fileErrors++; continue; }
+      if (t.explicit && configFormatOf(t.path)) { configs.check(t.path); continue; }
       lintOne(t.path, path.resolve(t.path), r.text!, t.explicit);
     }
   }
@@ -130,11 +170,11 @@ function runLint(args: LintArgs): number {
     const any = reports.some((r) => r.findings.length);
     if (any || !args.quiet) write(formatText(reports, args.color));
   }
-  if (configErrors) return 2;
-  const cfgThreshold = args.config ? configs.get('--config')?.loaded?.failureThreshold : undefined;
-  const noFail = args.config ? configs.get('--config')?.loaded?.noFail : undefined;
-  const t = (args.failureThreshold ?? cfgThreshold ?? 'info') as Severity | 'none';
-  const failing = !noFail && t !== 'none' && reports.some((r) => r.findings.some((f) => RANK[f.severity] >= RANK[t]));
+  if (configs.errors) return 2;
+  const failing = reports.some((r, i) => {
+    const { threshold: t, noFail } = thresholds[i];
+    return !noFail && t !== 'none' && r.findings.some((f) => RANK[f.severity] >= RANK[t]);
+  });
   if (fileErrors) return 2;
   return failing ? 1 : 0;
 }

@@ -2,17 +2,21 @@
 // suppressions and settings, and return findings with ranges and fixes.
 import type { DocumentKind, Finding, Fix, FixSpec, ParseError, Severity } from './types';
 import { LineIndex } from './text';
-import type { ComposeRule, DockerfileRule, DockerfileVisitor, Report, Rule } from './rule';
+import type { ComposeContext, ComposeRule, DockerfileContext, DockerfileRule, DockerfileVisitor, Report, Rule } from './rule';
 import { parseDockerfile } from './dockerfile/parse';
 import { DockerfileAnalysis } from './dockerfile/analysis';
 import type { Instruction } from './dockerfile/model';
 import { parseCompose } from './compose/parse';
 import { EMPTY_WORKSPACE, type WorkspaceHost } from './workspace';
 import { withDefaults, type RuleSettings } from './config/settings';
-import { dockerfileSuppressions, isSuppressed, lineCommentSuppressions, type Suppressions } from './suppress';
-import { isBuildkitRule } from './aliases';
+import { composeSuppressions, dockerfileSuppressions, isSuppressed, namedFor, unusedSuppressions, type IdState, type Suppressions } from './suppress';
+import { isBuildkitRule, peerOf } from './aliases';
 import { RULES } from './rules/registry';
 import { FILE_TOO_LARGE, SYNTAX_ERROR } from './rules/common/builtin';
+import UNUSED_SUPPRESSION, { unusedSuppressionReports } from './rules/dockerfile/unused-suppression';
+import { closest } from './config/yaml-source';
+import SHELLCHECK from './rules/dockerfile/shellcheck';
+import type { LintTools } from './tools';
 
 export interface LintInput {
   text: string;
@@ -23,19 +27,34 @@ export interface LintInput {
   settings?: Partial<RuleSettings>;
   /** Rules to run instead of the registry (tests). */
   rules?: readonly Rule[];
+  /** Programs the adapter provides (ShellCheck); the `shellcheck` rule runs only when it is there. */
+  tools?: LintTools;
+  /** Compose only: false drops plain YAML `syntax-error` findings (another extension reports them; see compose/coexist). */
+  composeSyntaxErrors?: boolean;
 }
 
 export interface RuleFailure { rule: string; message: string }
 export interface LintResult { findings: Finding[]; ruleErrors: RuleFailure[] }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+const STAGE = 0;
+const KEYWORD = 1;
+const INSTRUCTION = 2;
+interface Handler { rule: Rule; v: DockerfileVisitor; kind: typeof STAGE | typeof KEYWORD | typeof INSTRUCTION; fn: (x: any) => void }
 
 /** Severity of a rule under the settings, or undefined when the rule is off. */
 export function effectiveSeverity(rule: Rule, settings: RuleSettings): Severity | undefined {
-  const explicit = settings.rules[rule.id] ?? rule.aliases.map((a) => settings.rules[a]).find((v) => v !== undefined);
+  let explicit = settings.rules[rule.id];
+  if (explicit === undefined) for (const a of rule.aliases) { explicit = settings.rules[a]; if (explicit !== undefined) break; }
   if (explicit === 'off') return undefined;
   if (explicit) return explicit;
   return settings.profiles.includes(rule.profile) ? rule.severity : undefined;
+}
+
+/** BuildKit's `# check=experimental=Name|all` switches on an opt-in check for this file, unless settings turn it off. */
+function enabledByCheckDirective(rule: Rule, s: Suppressions, settings: RuleSettings): boolean {
+  if (!s.experimental.size || settings.rules[rule.id] === 'off' || rule.aliases.some((a) => settings.rules[a] === 'off')) return false;
+  return rule.aliases.some((a) => peerOf(a) === 'buildkit' && (s.experimental.has(a) || s.experimental.has('*')));
 }
 
 export function lint(input: LintInput): LintResult {
@@ -48,20 +67,32 @@ export function lint(input: LintInput): LintResult {
     findings.push(toFinding(FILE_TOO_LARGE, 'info', { span: { start: 0, end: 0 }, message: `File is ${text.length} characters, over the ${settings.maxFileSize} limit: not analysed.` }, lines));
     return { findings, ruleErrors };
   }
-  const rules = (input.rules ?? RULES).filter((r) => r.kind === input.kind);
-  const active: { rule: Rule; severity: Severity }[] = [];
-  for (const rule of rules) {
-    const severity = input.rules ? rule.severity : effectiveSeverity(rule, settings);
-    if (severity) active.push({ rule, severity });
+  // Without per-rule settings the rules that run depend only on the kind, ShellCheck and the profiles: worked out once.
+  const key = input.rules || hasKeys(settings.rules) ? undefined : `${input.kind}|${input.tools?.shellcheck ? 1 : 0}|${RULES.length}|${settings.profiles.join(',')}`;
+  let selection = key === undefined ? undefined : SELECTIONS.get(key);
+  if (!selection) {
+    const rules = (input.rules ?? (input.tools?.shellcheck ? [...RULES, SHELLCHECK] : RULES)).filter((r) => r.kind === input.kind);
+    const chosen: { rule: Rule; severity: Severity }[] = [];
+    for (const rule of rules) {
+      const severity = input.rules ? rule.severity : effectiveSeverity(rule, settings);
+      if (severity) chosen.push({ rule, severity });
+    }
+    selection = { rules, active: chosen };
+    if (key !== undefined && SELECTIONS.size < 64) SELECTIONS.set(key, selection);
   }
+  const rules = selection.rules;
+  const active = selection.active.slice();
   const collected: { rule: Rule; severity: Severity; report: Report }[] = [];
   let suppressions: Suppressions;
-  const base = { text, lines, workspace: input.workspace ?? EMPTY_WORKSPACE, settings, path: input.path };
+  const workspace = input.workspace ?? EMPTY_WORKSPACE;
+  // Each rule's context is written out as a literal (every BaseContext field): spreading a shared base object
+  // per rule cost more than the smaller files' whole analysis.
 
   if (input.kind === 'dockerfile') {
     const { ast, errors } = parseDockerfile(text);
     pushParseErrors(errors, findings, lines);
-    suppressions = dockerfileSuppressions(ast);
+    suppressions = dockerfileSuppressions(ast, { disableHadolintPragmas: settings.disableIgnorePragma });
+    if (!input.rules && suppressions.experimental.size) for (const rule of rules) if (!active.some((a) => a.rule === rule) && enabledByCheckDirective(rule, suppressions, settings)) active.push({ rule, severity: rule.severity });
     const analysis = new DockerfileAnalysis(ast);
     const visitors: { rule: DockerfileRule; severity: Severity; v: DockerfileVisitor }[] = [];
     const failed = new Set<Rule>();
@@ -71,16 +102,45 @@ export function lint(input: LintInput): LintResult {
       ruleErrors.push({ rule: rule.id, message: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
     };
     for (const { rule, severity } of active as { rule: DockerfileRule; severity: Severity }[]) {
-      const ctx = { ...base, doc: ast, analysis, report: (r: Report) => collected.push({ rule, severity, report: r }) };
+      const ctx: DockerfileContext = { text, lines, workspace, settings, path: input.path, tools: input.tools, doc: ast, analysis, report: (r: Report) => collected.push({ rule, severity, report: r }) };
       try { visitors.push({ rule, severity, v: rule.create(ctx) }); } catch (e) { fail(rule, e); }
     }
     const call = (rule: Rule, fn: () => void) => { if (failed.has(rule)) return; try { fn(); } catch (e) { fail(rule, e); } };
+    // Dispatch tables, built once per keyword seen: only the visitors with a handler for it, in visitor order,
+    // each with its stage / keyword / instruction handlers in that order (the same calls as asking every
+    // visitor about every instruction, without the ~100 misses per instruction).
+    const tables = new Map<string, Handler[]>();
+    // The handler names of each visitor: a plain object's own keys (one look at each small visitor), otherwise
+    // undefined and every keyword is asked of it.
+    const names = visitors.map(({ v }) => {
+      if (Object.getPrototypeOf(v) !== Object.prototype) return undefined;
+      const keys = Object.keys(v);
+      return keys.includes('stage') || keys.includes('instruction') ? undefined : keys; // asked of every keyword anyway
+    });
+    const tableFor = (keyword: string): Handler[] => {
+      const t: Handler[] = [];
+      for (let k = 0; k < visitors.length; k++) {
+        const { rule, v } = visitors[k];
+        const own = names[k];
+        if (own && !own.includes(keyword)) continue;
+        if (keyword === 'FROM' && v.stage) t.push({ rule, v, kind: STAGE, fn: v.stage });
+        const h = v[keyword as keyof DockerfileVisitor] as Handler['fn'] | undefined;
+        if (h) t.push({ rule, v, kind: KEYWORD, fn: h });
+        if (v.instruction) t.push({ rule, v, kind: INSTRUCTION, fn: v.instruction });
+      }
+      tables.set(keyword, t);
+      return t;
+    };
     const visit = (instr: Instruction) => {
-      for (const { rule, v } of visitors) {
-        if (instr.keyword === 'FROM' && v.stage) { const st = ast.stages[instr.stage]; if (st) call(rule, () => v.stage!(st)); }
-        const h = v[instr.keyword as keyof DockerfileVisitor] as ((i: Instruction) => void) | undefined;
-        if (h) call(rule, () => h(instr));
-        if (v.instruction) call(rule, () => v.instruction!(instr));
+      const table = tables.get(instr.keyword) ?? tableFor(instr.keyword);
+      for (let k = 0; k < table.length; k++) {
+        const { rule, v, kind, fn } = table[k];
+        if (failed.size && failed.has(rule)) continue;
+        try {
+          if (kind === STAGE) { const st = ast.stages[instr.stage]; if (st) fn.call(v, st); }
+          else if (kind === KEYWORD) fn(instr); // called unbound, as `v[keyword](…)` was never a method call here
+          else fn.call(v, instr);
+        } catch (e) { fail(rule, e); }
       }
       if (instr.trigger) visit(instr.trigger);
     };
@@ -88,15 +148,10 @@ export function lint(input: LintInput): LintResult {
     for (const { rule, v } of visitors) if (v.end) call(rule, () => v.end!());
   } else {
     const { ast, errors } = parseCompose(text);
-    pushParseErrors(errors, findings, lines);
-    const codeLines = new Set<number>();
-    suppressions = lineCommentSuppressions(ast.comments, (line) => {
-      const t = lines.lineText(line).trimStart();
-      return !t.startsWith('#');
-    });
-    void codeLines;
+    if (input.composeSyntaxErrors !== false) pushParseErrors(errors, findings, lines);
+    suppressions = composeSuppressions(text, ast.comments);
     for (const { rule, severity } of active as { rule: ComposeRule; severity: Severity }[]) {
-      const ctx = { ...base, doc: ast, report: (r: Report) => collected.push({ rule, severity, report: r }) };
+      const ctx: ComposeContext = { text, lines, workspace, settings, path: input.path, tools: input.tools, doc: ast, report: (r: Report) => collected.push({ rule, severity, report: r }) };
       try { rule.check(ctx); } catch (e) { ruleErrors.push({ rule: rule.id, message: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) }); }
     }
   }
@@ -104,13 +159,40 @@ export function lint(input: LintInput): LintResult {
   for (const { rule, severity, report } of collected) {
     const line = lines.lineOf(report.span.start);
     const buildkit = isBuildkitRule(rule.aliases);
-    if (isSuppressed(suppressions, line, rule.id, rule.aliases, buildkit)) continue;
+    if (isSuppressed(suppressions, line, rule.id, report.aliases ?? rule.aliases, buildkit)) continue;
     let sev = report.severity ?? severity;
     if (buildkit && suppressions.checksAreErrors) sev = 'error';
     findings.push(toFinding(report.aliases ? { id: rule.id, aliases: report.aliases } : rule, sev, report, lines));
   }
+  reportUnusedSuppressions(input, settings, active, suppressions, text, lines, findings);
   findings.sort((a, b) => a.span.start - b.span.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule));
   return { findings, ruleErrors };
+}
+
+/** Rules to run (and their severities) by kind, ShellCheck and profiles, for lints without per-rule settings. */
+const SELECTIONS = new Map<string, { rules: readonly Rule[]; active: readonly { rule: Rule; severity: Severity }[] }>();
+const hasKeys = (o: object) => { for (const _ in o) return true; return false; };
+
+let known: Set<string> | undefined;
+/** Every rule id and alias of the registry (it never changes at run time). */
+const knownIds = () => (known ??= new Set(RULES.flatMap((r) => [r.id, ...r.aliases])));
+
+/** `unused-suppression`: comments (or ids in them) that suppressed nothing, for rules that ran. It covers both kinds. */
+function reportUnusedSuppressions(input: LintInput, settings: RuleSettings, ran: readonly { rule: Rule }[], s: Suppressions, text: string, lines: LineIndex, findings: Finding[]) {
+  if (!s.comments.length) return;
+  const rule = (input.rules ?? RULES).find((r) => r.id === UNUSED_SUPPRESSION.id);
+  const severity = rule && (input.rules ? rule.severity : effectiveSeverity(rule, settings));
+  if (!rule || !severity) return;
+  let active: Set<string> | undefined;
+  const state = (name: string): IdState => {
+    active ??= new Set(ran.flatMap(({ rule: r }) => [r.id, ...r.aliases]));
+    return active.has(name) ? 'active' : knownIds().has(name) || peerOf(name) === 'shellcheck' || name === SYNTAX_ERROR.id || name === FILE_TOO_LARGE.id ? 'inactive' : 'unknown';
+  };
+  const suggest = (name: string) => closest(name, RULES.filter((r) => r.kind === input.kind).map((r) => r.id));
+  for (const report of unusedSuppressionReports(text, unusedSuppressions(s, state), suggest)) {
+    if (namedFor(s, lines.lineOf(report.span.start), rule.id)) continue;
+    findings.push(toFinding(rule, severity, report, lines));
+  }
 }
 
 function pushParseErrors(errors: ParseError[], findings: Finding[], lines: LineIndex) {

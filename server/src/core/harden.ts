@@ -8,15 +8,21 @@ export interface HardenResult extends FixResult {
   needsConfirmation: { rule: string; title: string }[];
 }
 
+/** Fixes that move whole instructions between stages: applied before fixes that add lines, so the
+ * additions (a user, a HEALTHCHECK) land in the stage that ships. */
+const RESTRUCTURING = new Set(['build-tools-in-final-stage', 'copy-all-before-install']);
+
 export function harden(input: LintInput): HardenResult {
   const safe = fixAll(input);
-  const all = fixAll({ ...input, text: safe.text }, { unsafe: true });
+  const structural = fixAll({ ...input, text: safe.text }, { unsafe: true, only: (f) => RESTRUCTURING.has(f.rule) });
+  const rest = fixAll({ ...input, text: structural.text }, { unsafe: true });
+  const unsafe = [...structural.applied, ...rest.applied];
   return {
-    text: all.text,
-    applied: [...safe.applied, ...all.applied],
-    fileEdits: mergeFileEdits([...safe.fileEdits, ...all.fileEdits]),
-    passes: safe.passes + all.passes,
-    needsConfirmation: all.applied,
+    text: rest.text,
+    applied: [...safe.applied, ...unsafe],
+    fileEdits: mergeFileEdits([...safe.fileEdits, ...structural.fileEdits, ...rest.fileEdits]),
+    passes: safe.passes + structural.passes + rest.passes,
+    needsConfirmation: unsafe,
   };
 }
 

@@ -5,6 +5,7 @@ import type { LineIndex } from './text';
 import type { WorkspaceHost } from './workspace';
 import type { RuleSettings } from './config/settings';
 import type { DockerfileAnalysis } from './dockerfile/analysis';
+import type { LintTools } from './tools';
 
 /** recommended: on by default. strict: opt-in hardening. style: opt-in formatting/ordering. */
 export type Profile = 'recommended' | 'strict' | 'style';
@@ -59,6 +60,8 @@ interface BaseContext {
   readonly settings: RuleSettings;
   /** Path of the document relative to the workspace host's root, or undefined for an untitled buffer. */
   readonly path?: string;
+  /** Programs the adapter lends the core (ShellCheck), when available and allowed. */
+  readonly tools?: LintTools;
   report(r: Report): void;
 }
 

@@ -59,8 +59,10 @@ export class LineIndex {
 
   lineText(line: number): string { return this.text.slice(this.lineStarts[line], this.lineEnd(line)); }
 
-  /** The line break the document mostly uses, for inserted lines. */
-  eol(): string { return this.text.includes('\r\n') ? '\r\n' : '\n'; }
+  private eolCache?: string;
+
+  /** The line break the document mostly uses, for inserted lines. Cached: rules ask once per finding. */
+  eol(): string { return this.eolCache ??= this.text.includes('\r\n') ? '\r\n' : '\n'; }
 }
 
 export function applyOffsetEdits(text: string, edits: readonly { start: number; end: number; newText: string }[]): string {

@@ -21,6 +21,7 @@ export function toDiagnostic(f: Finding): Diagnostic {
     data: { rule: f.rule, start: f.span.start, end: f.span.end },
   };
   if (DEPRECATED.has(f.rule)) d.tags = [DiagnosticTag.Deprecated];
+  if (f.rule === 'unused-suppression') d.tags = [DiagnosticTag.Unnecessary];
   return d;
 }
 
@@ -84,6 +85,8 @@ function disableActions(uri: string, version: number, lines: LineIndex, kind: Do
     a.diagnostics = [diag];
     return a;
   };
+  // A comment above a comment covers nothing: unused suppressions can only be disabled per file.
+  if (f.rule === 'unused-suppression') return [mk(`Disable ${f.rule} for this file`, fileEdit)];
   return [mk(`Disable ${f.rule} for this line`, lineEdit), mk(`Disable ${f.rule} for this file`, fileEdit)];
 }
 

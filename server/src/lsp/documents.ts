@@ -1,29 +1,50 @@
-// Linting of open documents for the server: kind detection, settings, workspace host and a cache
-// keyed by document version so unchanged documents are never re-linted.
+// Linting of open documents for the server: kind detection, settings (editor settings over the
+// nearest config file), exclusion, the workspace host, and a cache keyed by document version so
+// unchanged documents are never re-linted. Configuration files themselves are checked here too.
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type LintInput, type LintResult } from '../core/engine';
 import { kindFromLanguageId, kindFromName, guessKind } from '../core/kind';
 import type { DocumentKind } from '../core/types';
-import type { RuleSettings } from '../core/config/settings';
-import { fsWorkspace } from '../node/fs-workspace';
+import { mergeSettings } from '../core/config/settings';
+import { DEFAULT_EDITOR_SETTINGS, type EditorSettings } from '../core/config/editor';
+import { configFormatOf, parseConfig, type ConfigFormat, type ConfigProblem } from '../core/config/project';
+import { excludedBy } from '../core/config/glob';
+import { FileCache, fsWorkspace } from '../node/fs-workspace';
 import { EMPTY_WORKSPACE } from '../core/workspace';
-import { findConfigFile, loadConfigFile } from '../node/config-files';
+import { forgetShellcheckLookup, lintTools } from '../node/shellcheck';
+import { ConfigResolver, repositoryRoot, type LoadedConfigFile, type ResolvedConfig } from '../node/config-files';
 
-export interface LintEntry { version: number; input: LintInput; result: LintResult }
+export interface LintEntry {
+  version: number;
+  input: LintInput;
+  result: LintResult;
+  /** The nearest configuration file(s) that applied. */
+  config?: ResolvedConfig;
+  /** The first applied config file with errors: the document gets a warning pointing at it. */
+  brokenConfig?: LoadedConfigFile;
+}
 
+/** Bumped whenever settings or configuration files change, so cached results and pull result ids expire. */
 export class DocumentLinter {
-  private readonly cache = new Map<string, LintEntry>();
-  private readonly configCache = new Map<string, Partial<RuleSettings>>();
+  private readonly cache = new Map<string, LintEntry & { generation: number }>();
+  private readonly configs = new ConfigResolver();
+  /** Real paths and texts of files beside documents (.dockerignore, Dockerfiles named by compose files), across lints. */
+  private readonly files = new FileCache();
+  generation = 0;
   workspaceFolders: string[] = [];
-  settingsOverride: Partial<RuleSettings> = {};
+  /** Workspace trust: when false, nothing the workspace configures may run a program. */
+  trusted = true;
+  /** Editor settings for a document URI (the server fills them from `workspace/configuration`). */
+  editorSettings: (uri: string) => EditorSettings = () => DEFAULT_EDITOR_SETTINGS;
   /** Open documents by file path, so workspace rules see unsaved buffers. */
   openText: (absPath: string) => string | undefined = () => undefined;
   onRuleError: (rule: string, message: string) => void = () => {};
   private readonly reportedRuleErrors = new Set<string>();
 
   kindOf(doc: TextDocument): DocumentKind | undefined {
+    if (this.configFormatOf(doc)) return undefined;
     const byLang = kindFromLanguageId(doc.languageId);
     if (byLang) return byLang;
     const name = decodeURIComponent(doc.uri.replace(/[?#].*$/, '').split('/').pop() ?? '');
@@ -33,53 +54,76 @@ export class DocumentLinter {
     return doc.languageId ? undefined : guessKind(name, doc.getText());
   }
 
+  /** `.seaworthy.yaml`, `.hadolint.yaml`, `.dclintrc`…: checked as configuration, not linted. */
+  configFormatOf(doc: TextDocument): ConfigFormat | undefined {
+    return configFormatOf(decodeURIComponent(doc.uri.replace(/[?#].*$/, '').split('/').pop() ?? ''));
+  }
+
+  /** Problems in a configuration document, from its current (possibly unsaved) text. */
+  configProblems(doc: TextDocument): ConfigProblem[] | undefined {
+    const format = this.configFormatOf(doc);
+    return format ? parseConfig(format, doc.getText()).problems : undefined;
+  }
+
   invalidate(uri?: string) {
     if (uri) this.cache.delete(uri); else this.cache.clear();
   }
 
-  invalidateConfig() { this.configCache.clear(); this.cache.clear(); }
+  /** Settings or config files changed: everything is re-read and re-linted. */
+  invalidateConfig() { this.configs.clear(); this.files.clear(); this.cache.clear(); forgetShellcheckLookup(); this.generation++; }
 
   forget(uri: string) { this.cache.delete(uri); }
 
-  inputFor(doc: TextDocument): LintInput | undefined {
+  /** The workspace folder holding a path (the deepest, for nested folders). */
+  folderOf(abs: string): string | undefined {
+    return this.workspaceFolders.filter((f) => abs === f || abs.startsWith(f.endsWith(path.sep) ? f : f + path.sep)).sort((a, b) => b.length - a.length)[0];
+  }
+
+  private resolve(doc: TextDocument): { input: LintInput; config?: ResolvedConfig; excluded: boolean } | undefined {
     const kind = this.kindOf(doc);
     if (!kind) return undefined;
+    const editor = this.editorSettings(doc.uri);
     let workspace = EMPTY_WORKSPACE;
     let rel: string | undefined;
-    let settings: Partial<RuleSettings> = {};
+    let config: ResolvedConfig | undefined;
+    let excluded = false;
     if (doc.uri.startsWith('file:')) {
       const abs = fileURLToPath(doc.uri);
       const dir = path.dirname(abs);
-      const root = this.workspaceFolders.filter((f) => abs.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0] ?? dir;
-      workspace = fsWorkspace(dir, root, (p) => this.openText(p));
+      const folder = this.folderOf(abs);
+      const root = folder ?? dir;
+      workspace = fsWorkspace(dir, root, (p) => this.openText(p), this.files);
       rel = path.relative(root, abs);
-      settings = this.configFor(dir, root);
+      // Inside a workspace folder the walk stops at the folder; a loose file stops at its repository.
+      config = this.configs.forDirectory(dir, kind, folder ?? repositoryRoot(dir));
+      const posix = (base: string) => path.relative(base, abs).split(path.sep).join('/');
+      excluded = !!excludedBy(posix(root), editor.exclude) || config.exclude.some((e) => !!excludedBy(posix(e.base), e.patterns));
     }
-    return { text: doc.getText(), kind, path: rel, workspace, settings: { ...settings, ...this.settingsOverride } };
+    const settings = mergeSettings(config?.settings, editor.settings);
+    // ShellCheck: never in an untrusted workspace; the editor setting, else the project's, else on when found.
+    const tools = lintTools({ shellcheck: this.trusted && (editor.shellcheck.enable ?? config?.shellcheck?.enable ?? true), shellcheckPath: editor.shellcheck.path });
+    return { input: { text: doc.getText(), kind, path: rel, workspace, settings, tools }, config, excluded };
   }
 
-  private configFor(dir: string, root: string): Partial<RuleSettings> {
-    const hit = this.configCache.get(dir);
-    if (hit) return hit;
-    const file = findConfigFile(dir, root);
-    const s = file ? loadConfigFile(file) : undefined;
-    const settings = s && !s.errors.length ? s.settings : {};
-    this.configCache.set(dir, settings);
-    return settings;
+  /** The lint input for a document (also for Harden), whatever `enable` and `exclude` say. */
+  inputFor(doc: TextDocument): LintInput | undefined {
+    return this.resolve(doc)?.input;
   }
 
+  /** Lints a document, or undefined when it is not ours, linting is disabled for it, or it is excluded. */
   lint(doc: TextDocument): LintEntry | undefined {
     const cached = this.cache.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached;
-    const input = this.inputFor(doc);
-    if (!input) { this.cache.delete(doc.uri); return undefined; }
-    const result = lint(input);
+    // The text too: a client that reuses a version number must not get findings (and fix offsets) of older text.
+    if (cached && cached.version === doc.version && cached.generation === this.generation && cached.input.text === doc.getText()) return cached;
+    const r = this.editorSettings(doc.uri).enable ? this.resolve(doc) : undefined;
+    if (!r || r.excluded) { this.cache.delete(doc.uri); return undefined; }
+    const result = lint(r.input);
     for (const e of result.ruleErrors) {
       if (this.reportedRuleErrors.has(e.rule)) continue;
       this.reportedRuleErrors.add(e.rule);
       this.onRuleError(e.rule, e.message);
     }
-    const entry = { version: doc.version, input, result };
+    const entry = { version: doc.version, input: r.input, result, config: r.config, brokenConfig: r.config?.files.find((f) => f.errors.length), generation: this.generation };
     this.cache.set(doc.uri, entry);
     return entry;
   }

@@ -1,74 +1,97 @@
 // hadolint's `.hadolint.yaml` turned into our settings, with precise errors for wrong keys and values.
-import { parse as parseYaml } from 'yaml';
-import type { RuleSettings } from './settings';
+import type { RuleLevel } from './settings';
 import type { Severity } from '../types';
-
-export interface ConfigError { message: string; path: string }
-export interface LoadedConfig { settings: Partial<RuleSettings>; failureThreshold?: Severity | 'none'; noFail?: boolean; errors: ConfigError[] }
+import { parseLocated, Problems, describe, joinPath, stringList, closest, type LNode } from './yaml-source';
+import type { ProjectConfig } from './project';
+import { ruleNameStatus } from './rule-names';
 
 const OVERRIDE_LEVELS: Record<string, Severity> = { error: 'error', warning: 'warning', info: 'info', style: 'hint' };
 const THRESHOLDS: Record<string, Severity | 'none'> = { error: 'error', warning: 'warning', info: 'info', style: 'hint', ignore: 'none', none: 'none' };
-const KNOWN_KEYS = ['ignored', 'override', 'trustedRegistries', 'label-schema', 'strict-labels', 'failure-threshold', 'no-fail', 'no-color', 'format', 'disable-ignore-pragma', 'output-format'];
-const LABEL_TYPES = ['text', 'url', 'semver', 'hash', 'rfc3339', 'spdx', 'email'];
+export const HADOLINT_KEYS = ['ignored', 'override', 'trustedRegistries', 'label-schema', 'strict-labels', 'disable-ignore-pragma', 'failure-threshold', 'no-fail', 'no-color', 'format', 'verbose'];
+export const LABEL_TYPES = ['text', 'url', 'semver', 'hash', 'rfc3339', 'spdx', 'email'];
+/** hadolint's own codes (DLxxxx, and ShellCheck's SCxxxx): anything else in a rule list is a typo. */
+const HADOLINT_CODE = /^(DL|SC)\d{4}$/;
 
-const stringList = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number');
+export type LoadedConfig = ProjectConfig;
 
-export function parseHadolintConfig(text: string): LoadedConfig {
-  const errors: ConfigError[] = [];
-  let doc: unknown;
-  try { doc = parseYaml(text, { maxAliasCount: 100 }); } catch (e) {
-    return { settings: {}, errors: [{ message: `not valid YAML: ${(e as Error).message.split('\n')[0]}`, path: '' }] };
+function ruleList(node: LNode, path: string, p: Problems): string[] {
+  const list = stringList(node, path, p, 'rule codes') ?? [];
+  const out: string[] = [];
+  for (const { value, span } of list) {
+    if (HADOLINT_CODE.test(value) || ruleNameStatus(value).status === 'known') out.push(value);
+    else p.add(span, path, `"${value}" is not a hadolint rule code (DLxxxx or SCxxxx) nor a Seaworthy rule id`);
   }
-  if (doc === null || doc === undefined) return { settings: {}, errors };
-  if (typeof doc !== 'object' || Array.isArray(doc)) return { settings: {}, errors: [{ message: 'expected a mapping of hadolint settings', path: '' }] };
-  const cfg = doc as Record<string, unknown>;
-  const rules: Record<string, Severity | 'off'> = {};
-  const settings: Partial<RuleSettings> = { rules };
-  const out: LoadedConfig = { settings, errors };
-  for (const key of Object.keys(cfg)) {
-    if (!KNOWN_KEYS.includes(key)) errors.push({ message: `unknown key "${key}"; valid keys: ${KNOWN_KEYS.join(', ')}`, path: key });
+  return out;
+}
+
+const bool = (node: LNode, path: string, p: Problems): boolean | undefined => {
+  if (node.type === 'scalar' && typeof node.value === 'boolean') return node.value;
+  p.add(node.span, path, `expected true or false, not ${describe(node)}`);
+  return undefined;
+};
+
+export function parseHadolintConfig(text: string): ProjectConfig {
+  const parsed = parseLocated(text);
+  const p = new Problems(parsed.problems);
+  const rules: Record<string, RuleLevel> = {};
+  const out: ProjectConfig = { format: 'hadolint', settings: { rules }, exclude: [], problems: p.list };
+  const root = parsed.root;
+  if (!root) return out;
+  if (root.type !== 'map') { p.add(root.span, '', `expected a mapping of hadolint settings (${HADOLINT_KEYS.join(', ')}), not ${describe(root)}`); return out; }
+  const byKey = new Map(root.pairs.map((x) => [x.key, x]));
+  for (const pair of root.pairs) {
+    if (HADOLINT_KEYS.includes(pair.key)) continue;
+    const guess = closest(pair.key, HADOLINT_KEYS);
+    p.add(pair.keySpan, pair.key, `unknown key "${pair.key}"; valid keys: ${HADOLINT_KEYS.join(', ')}${guess ? ` (did you mean "${guess}"?)` : ''}`);
   }
-  if (cfg.ignored !== undefined) {
-    if (!stringList(cfg.ignored)) errors.push({ message: 'ignored: expected a list of rule ids', path: 'ignored' });
-    else for (const id of cfg.ignored as string[]) rules[String(id)] = 'off';
-  }
-  if (cfg.override !== undefined) {
-    if (typeof cfg.override !== 'object' || cfg.override === null || Array.isArray(cfg.override)) errors.push({ message: 'override: expected a mapping of error/warning/info/style to rule lists', path: 'override' });
-    else for (const [level, list] of Object.entries(cfg.override as Record<string, unknown>)) {
-      const sev = OVERRIDE_LEVELS[level];
-      if (!sev) { errors.push({ message: `override.${level}: unknown level; valid: ${Object.keys(OVERRIDE_LEVELS).join(', ')}`, path: `override.${level}` }); continue; }
-      if (list === null) continue;
-      if (!stringList(list)) { errors.push({ message: `override.${level}: expected a list of rule ids`, path: `override.${level}` }); continue; }
-      for (const id of list as string[]) rules[String(id)] = sev;
+  const ignored = byKey.get('ignored');
+  if (ignored) for (const id of ruleList(ignored.value, 'ignored', p)) rules[id] = 'off';
+  const override = byKey.get('override');
+  if (override) {
+    const o = override.value;
+    if (o.type === 'scalar' && o.value === null) { /* empty */ }
+    else if (o.type !== 'map') p.add(o.span, 'override', `expected a mapping of ${Object.keys(OVERRIDE_LEVELS).join('/')} to rule lists, not ${describe(o)}`);
+    else for (const lv of o.pairs) {
+      const sev = OVERRIDE_LEVELS[lv.key];
+      const path = joinPath('override', lv.key);
+      if (!sev) { p.add(lv.keySpan, path, `unknown level "${lv.key}"; valid: ${Object.keys(OVERRIDE_LEVELS).join(', ')}`); continue; }
+      // As in hadolint, `ignored` wins over `override`, whichever comes first in the file.
+      for (const id of ruleList(lv.value, path, p)) if (rules[id] !== 'off') rules[id] = sev;
     }
   }
-  if (cfg.trustedRegistries !== undefined) {
-    if (!stringList(cfg.trustedRegistries)) errors.push({ message: 'trustedRegistries: expected a list of registry names', path: 'trustedRegistries' });
-    else settings.trustedRegistries = (cfg.trustedRegistries as string[]).map(String);
+  const trusted = byKey.get('trustedRegistries');
+  if (trusted) {
+    const list = stringList(trusted.value, 'trustedRegistries', p, 'registry names');
+    if (list) out.settings.trustedRegistries = list.map((x) => x.value);
   }
-  if (cfg['label-schema'] !== undefined) {
-    const ls = cfg['label-schema'];
-    if (typeof ls !== 'object' || ls === null || Array.isArray(ls)) errors.push({ message: 'label-schema: expected a mapping of label name to type', path: 'label-schema' });
+  const schema = byKey.get('label-schema');
+  if (schema) {
+    const ls = schema.value;
+    if (ls.type === 'scalar' && ls.value === null) out.settings.labelSchema = {};
+    else if (ls.type !== 'map') p.add(ls.span, 'label-schema', `expected a mapping of label name to type (${LABEL_TYPES.join(', ')}), not ${describe(ls)}`);
     else {
-      settings.labelSchema = {};
-      for (const [k, v] of Object.entries(ls as Record<string, unknown>)) {
-        if (typeof v !== 'string' || !LABEL_TYPES.includes(v)) errors.push({ message: `label-schema.${k}: unknown type ${JSON.stringify(v)}; valid: ${LABEL_TYPES.join(', ')}`, path: `label-schema.${k}` });
-        else settings.labelSchema[k] = v;
+      const labelSchema: Record<string, string> = {};
+      for (const l of ls.pairs) {
+        const v = l.value;
+        if (v.type !== 'scalar' || typeof v.value !== 'string' || !LABEL_TYPES.includes(v.value)) p.add(v.span.end > v.span.start ? v.span : l.keySpan, joinPath('label-schema', l.key), `unknown label type ${describe(v)}; valid: ${LABEL_TYPES.join(', ')}`);
+        else labelSchema[l.key] = v.value;
       }
+      out.settings.labelSchema = labelSchema;
     }
   }
-  if (cfg['strict-labels'] !== undefined) {
-    if (typeof cfg['strict-labels'] !== 'boolean') errors.push({ message: 'strict-labels: expected true or false', path: 'strict-labels' });
-    else settings.strictLabels = cfg['strict-labels'];
-  }
-  if (cfg['failure-threshold'] !== undefined) {
-    const t = THRESHOLDS[String(cfg['failure-threshold'])];
-    if (!t) errors.push({ message: `failure-threshold: unknown value ${JSON.stringify(cfg['failure-threshold'])}; valid: ${Object.keys(THRESHOLDS).join(', ')}`, path: 'failure-threshold' });
+  const strict = byKey.get('strict-labels');
+  if (strict) { const b = bool(strict.value, 'strict-labels', p); if (b !== undefined) out.settings.strictLabels = b; }
+  const pragma = byKey.get('disable-ignore-pragma');
+  if (pragma) { const b = bool(pragma.value, 'disable-ignore-pragma', p); if (b !== undefined) out.settings.disableIgnorePragma = b; }
+  const threshold = byKey.get('failure-threshold');
+  if (threshold) {
+    const v = threshold.value;
+    const t = v.type === 'scalar' ? THRESHOLDS[String(v.value)] : undefined;
+    if (!t) p.add(v.span.end > v.span.start ? v.span : threshold.keySpan, 'failure-threshold', `unknown value ${describe(v)}; valid: ${Object.keys(THRESHOLDS).join(', ')}`);
     else out.failureThreshold = t;
   }
-  if (cfg['no-fail'] !== undefined) {
-    if (typeof cfg['no-fail'] !== 'boolean') errors.push({ message: 'no-fail: expected true or false', path: 'no-fail' });
-    else out.noFail = cfg['no-fail'];
-  }
+  const noFail = byKey.get('no-fail');
+  if (noFail) { const b = bool(noFail.value, 'no-fail', p); if (b !== undefined) out.noFail = b; }
+  for (const k of ['no-color', 'verbose']) { const x = byKey.get(k); if (x) bool(x.value, k, p); }
   return out;
 }

@@ -51,10 +51,32 @@ export class DockerfileAnalysis {
     return undefined;
   }
 
+  /** Parent of each stage by index (null: none), filled on first use: rules ask per instruction. */
+  private parents?: (Stage | null)[];
+  /** Whether a later stage builds on each stage, by index. */
+  private builtOn?: boolean[];
+
   /** The earlier stage a FROM builds on, if its image names one. */
   parentStage(stage: Stage): Stage | undefined {
+    if (!this.parents) {
+      this.parents = this.doc.stages.map((s) => {
+        const byName = this.stageByName.get(s.image.raw.toLowerCase());
+        return byName && byName.index < s.index ? byName : null;
+      });
+    }
+    const p = this.doc.stages[stage.index] === stage ? this.parents[stage.index] : undefined;
+    if (p !== undefined) return p ?? undefined;
     const byName = this.stageByName.get(stage.image.raw.toLowerCase());
     return byName && byName.index < stage.index ? byName : undefined;
+  }
+
+  /** True when a later stage's FROM names this stage (its layers reach that stage's image). */
+  hasChildStage(stage: Stage): boolean {
+    if (!this.builtOn) {
+      this.builtOn = this.doc.stages.map(() => false);
+      for (const s of this.doc.stages) { const p = this.parentStage(s); if (p) this.builtOn[p.index] = true; }
+    }
+    return this.doc.stages[stage.index] === stage ? this.builtOn[stage.index] : this.doc.stages.some((s) => s.index > stage.index && this.parentStage(s) === stage);
   }
 
   private globalValue(name: string, beforeIndex: number): { declared: boolean; value?: string } {
@@ -96,10 +118,17 @@ export class DockerfileAnalysis {
     return expand(text, (n) => this.resolve(n, at).value, this.doc.escape);
   }
 
-  /** The stage's base image with variables expanded. */
+  private readonly imageCache = new Map<Stage, { image: string; unresolved: string[] }>();
+
+  /** The stage's base image with variables expanded (computed once per stage; treat the result as read-only). */
   resolvedImage(stage: Stage): { image: string; unresolved: string[] } {
-    const e = this.expand(stage.image.raw, stage.from);
-    return { image: e.value, unresolved: e.unresolved };
+    let r = this.imageCache.get(stage);
+    if (!r) {
+      const e = this.expand(stage.image.raw, stage.from);
+      r = { image: e.value, unresolved: e.unresolved };
+      this.imageCache.set(stage, r);
+    }
+    return r;
   }
 
   /** Shell commands of a RUN (shell form, or a heredoc used as the script), with document offsets. */
@@ -112,15 +141,15 @@ export class DockerfileAnalysis {
       const heredocOnly = i.heredocs.length > 0 && /^\s*(<<-?["']?[A-Za-z_][\w.-]*["']?\s*)+$/.test(line.replace(/\s*>+\s*\S+/g, ''));
       if (!heredocOnly && line.trim()) {
         const s = parseShell(line, { mapOffset: (o) => toSource(i.map, i.restOffset + o) });
-        result.commands.push(...s.commands);
-        result.errors.push(...s.errors);
+        for (const c of s.commands) result.commands.push(c); // no spread: a 2 MB RUN has more commands than the stack holds arguments
+        for (const e of s.errors) result.errors.push(e);
       }
       const feedsShell = heredocOnly || /^\s*(\/bin\/|\/usr\/bin\/)?(ba|da|z|a)?sh\b(?!\s+-c)/.test(line);
       if (feedsShell) {
         for (const h of i.heredocs) {
           const s = parseShell(h.body, { mapOffset: heredocOffsetMap(this.doc.text, h.bodySpan.start, h.bodySpan.end, h.stripTabs) });
-          result.commands.push(...s.commands);
-          result.errors.push(...s.errors);
+          for (const c of s.commands) result.commands.push(c);
+          for (const e of s.errors) result.errors.push(e);
         }
       }
     }

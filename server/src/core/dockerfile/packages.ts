@@ -100,8 +100,17 @@ function pythonModule(cmd: ShCommand): { module: ShWord; rest: ShWord[] } | unde
   return undefined;
 }
 
-/** A package-manager invocation (`apt-get …`, `sudo yum …`, `python3 -m pip …`), or undefined. */
+// One reading per command: the 25 package rules ask about every command of every RUN.
+const readings = new WeakMap<ShCommand, PackageCommand | null>();
+
+/** A package-manager invocation (`apt-get …`, `sudo yum …`, `python3 -m pip …`), or undefined. Read-only (shared between rules). */
 export function packageCommand(source: ShCommand): PackageCommand | undefined {
+  let r = readings.get(source);
+  if (r === undefined) { r = readPackageCommand(source) ?? null; readings.set(source, r); }
+  return r ?? undefined;
+}
+
+function readPackageCommand(source: ShCommand): PackageCommand | undefined {
   let cmd = unwrapCommand(source);
   const name = commandName(cmd);
   if (name === undefined) return undefined;

@@ -221,12 +221,16 @@ export function parseDockerfile(text: string): DockerfileParse {
   return { ast: { text, escape, directives, comments, instructions, globalArgs, stages }, errors };
 }
 
+/** `/\s/` on one character code, without making a string of it for ASCII. */
+const isWhitespace = (c: number) => (c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(String.fromCharCode(c)));
+
 function buildInstruction(joined: string, map: SourceMap, escape: string, startLine: number, endLine: number, errors: ParseError[], parent?: Instruction): Instruction {
-  const kwEnd = (() => { let i = 0; while (i < joined.length && !/\s/.test(joined[i])) i++; return i; })();
+  let kwEnd = 0;
+  while (kwEnd < joined.length && !isWhitespace(joined.charCodeAt(kwEnd))) kwEnd++;
   const keywordRaw = joined.slice(0, kwEnd);
   const keyword = keywordRaw.toUpperCase();
   let argStart = kwEnd;
-  while (argStart < joined.length && /\s/.test(joined[argStart])) argStart++;
+  while (argStart < joined.length && isWhitespace(joined.charCodeAt(argStart))) argStart++;
   const argsText = joined.slice(argStart);
   const argsMap = shiftMap(map, argStart);
   const keywordSpan = sourceSpan(map, 0, kwEnd);
@@ -234,9 +238,9 @@ function buildInstruction(joined: string, map: SourceMap, escape: string, startL
   const known = KNOWN.has(keyword);
   const instr: Instruction = {
     keyword, keywordRaw, keywordSpan, known, argsText, argsSpan, map: argsMap,
-    flags: [], words: [], rest: '', restOffset: 0, restSpan: argsSpan, heredocs: [], pairs: [],
-    startLine, endLine, stage: -1, start: keywordSpan.start, end: argsSpan.end, parent,
-  };
+    flags: [], words: [], rest: '', restOffset: 0, restSpan: argsSpan, exec: undefined, heredocs: [], pairs: [],
+    startLine, endLine, stage: -1, trigger: undefined, start: keywordSpan.start, end: argsSpan.end, parent,
+  }; // every field present from the start: one object shape for all instructions, so rules' property reads stay fast
   if (!known) {
     errors.push({ message: `unknown instruction: ${keywordRaw}`, span: keywordSpan });
   }
@@ -287,7 +291,7 @@ function makeStage(from: Instruction, index: number, errors: ParseError[]): Stag
   const image = imageWord
     ? parseImage(imageWord.value, { start: imageWord.start, end: imageWord.end })
     : parseImage('', from.keywordSpan);
-  const stage: Stage = { index, from, image, instructions: [], platform: from.flags.find((f) => f.name === 'platform') };
+  const stage: Stage = { index, from, image, name: undefined, nameSpan: undefined, instructions: [], platform: from.flags.find((f) => f.name === 'platform') };
   if (words.length >= 3 && words[1].value.toLowerCase() === 'as') {
     stage.name = words[2].value.toLowerCase();
     stage.nameSpan = { start: words[2].start, end: words[2].end };

@@ -86,7 +86,7 @@ export function parseFlags(text: string, map: SourceMap, escape: string): { flag
     const eq = raw.indexOf('=');
     const nameEnd = eq < 0 ? w.end : w.start + eq;
     const span = sourceSpan(map, w.start, w.end);
-    const flag: Flag = { name: text.slice(w.start + 2, nameEnd), nameSpan: sourceSpan(map, w.start, nameEnd), start: span.start, end: span.end };
+    const flag: Flag = { name: text.slice(w.start + 2, nameEnd), nameSpan: sourceSpan(map, w.start, nameEnd), value: undefined, valueSpan: undefined, start: span.start, end: span.end };
     if (eq >= 0) {
       flag.value = unquote(raw.slice(eq + 1), escape);
       flag.valueSpan = sourceSpan(map, nameEnd + 1, w.end);

@@ -5,10 +5,19 @@ import { commandSpan, NPM_INSTALL, packageCommand, subcommand } from '../../dock
 
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
 
+/** Compiled patterns (null: not a valid pattern), so a file's COPY sources are compiled once, not per lockfile and rule run. */
+const GLOBS = new Map<string, RegExp | null>();
+
 /** A COPY/ADD source pattern (`package*.json`, `*.json`) matching a file name. */
 function globMatches(pattern: string, name: string): boolean {
-  const re = pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
-  try { return new RegExp(`^${re}$`).test(name); } catch { return false; }
+  let re = GLOBS.get(pattern);
+  if (re === undefined) {
+    const src = pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+    try { re = new RegExp(`^${src}$`); } catch { re = null; }
+    if (GLOBS.size >= 1000) GLOBS.clear();
+    GLOBS.set(pattern, re);
+  }
+  return re !== null && re.test(name);
 }
 
 export default defineDockerfileRule({

@@ -52,14 +52,21 @@ export function lastUser(ctx: DockerfileContext, stage: Stage): Instruction | un
   return undefined;
 }
 
-/** Same tag used for the same image elsewhere in this file: a tag the user already chose. */
+const knownTags = new WeakMap<object, Map<string, string>>();
+
+/** Same tag used for the same image elsewhere in this file: a tag the user already chose (first stage wins). */
 export function knownTagFor(ctx: DockerfileContext, name: string): string | undefined {
-  for (const s of ctx.doc.stages) {
-    const r = ctx.analysis.resolvedImage(s);
-    const m = /^(.*?)(?::([^/:@]+))?(?:@.*)?$/.exec(r.image);
-    if (m && m[1] === name && m[2] && m[2] !== 'latest' && !r.unresolved.length) return m[2];
+  let tags = knownTags.get(ctx.analysis);
+  if (!tags) {
+    tags = new Map();
+    for (const s of ctx.doc.stages) {
+      const r = ctx.analysis.resolvedImage(s);
+      const m = /^(.*?)(?::([^/:@]+))?(?:@.*)?$/.exec(r.image);
+      if (m && m[2] && m[2] !== 'latest' && !r.unresolved.length && !tags.has(m[1])) tags.set(m[1], m[2]);
+    }
+    knownTags.set(ctx.analysis, tags);
   }
-  return undefined;
+  return tags.get(name);
 }
 
 /** An absolute path on Linux (`/x`) or Windows (`C:\x`, `C:/x`, `\x`). */
@@ -180,7 +187,7 @@ export function layersShipped(ctx: DockerfileContext, i: Instruction): boolean {
   if (i.parent) return true;
   const stage = ctx.analysis.stageOf(i);
   if (!stage || stage === ctx.analysis.finalStage) return true;
-  return ctx.doc.stages.some((s) => s.index > stage.index && ctx.analysis.parentStage(s) === stage);
+  return ctx.analysis.hasChildStage(stage);
 }
 
 /** RUN instructions after `i` in its stage and in the stages built FROM that stage (transitively), in order. */
@@ -282,7 +289,16 @@ export interface EffectiveCommand {
 
 const WRAPPER_VALUE_OPTS: Record<string, string> = { sudo: 'ugpCDrtUh', env: 'uC', nice: 'n', doas: 'uC', timeout: 'sk', stdbuf: 'ioe' };
 
+const effective = new WeakMap<ShCommand, EffectiveCommand | null>();
+
+/** The command that really runs, wrappers peeled off. Computed once per command: rules share the result (read-only). */
 export function effectiveCommand(cmd: ShCommand): EffectiveCommand | undefined {
+  let e = effective.get(cmd);
+  if (e === undefined) { e = readEffectiveCommand(cmd) ?? null; effective.set(cmd, e); }
+  return e ?? undefined;
+}
+
+function readEffectiveCommand(cmd: ShCommand): EffectiveCommand | undefined {
   if (!cmd.name) return undefined;
   let nameWord = cmd.name;
   let args = cmd.args;

@@ -1,0 +1,32 @@
+import { defineDockerfileRule } from '../../rule';
+import { positionalArgs, packageManagerSpec } from '../../shell/commands';
+import { effectiveCommand, withArgs } from './util';
+
+export default defineDockerfileRule({
+  id: 'apt-dist-upgrade',
+  aliases: ['DS024'],
+  severity: 'warning',
+  profile: 'recommended',
+  fixable: 'never',
+  docs: {
+    summary: 'RUN uses `apt-get dist-upgrade` (or `full-upgrade`).',
+    why: 'dist-upgrade may install new dependencies and remove packages to resolve conflicts, so the image content depends on the day it was built and can lose packages the base image relies on.',
+    bad: 'FROM debian:12-slim\nRUN apt-get update && apt-get dist-upgrade -y\n',
+    good: 'FROM debian:12-slim\nRUN apt-get update && apt-get upgrade -y && rm -rf /var/lib/apt/lists/*\n',
+    fix: 'Rebuild on a fresh base image tag to pick up a new release; if you need security updates now, `apt-get upgrade` only updates installed packages.',
+    notes: 'hadolint\'s DL3005 (any `apt-get upgrade`) is deprecated, since applying security updates at build time is often the right call; Seaworthy follows Trivy (DS024) and reports only dist-upgrade/full-upgrade.',
+  },
+  create(ctx) {
+    return {
+      RUN(i) {
+        for (const cmd of ctx.analysis.shell(i).commands) {
+          const e = effectiveCommand(cmd);
+          if (!e || (e.name !== 'apt-get' && e.name !== 'apt' && e.name !== 'aptitude')) continue;
+          const sub = positionalArgs(withArgs(e), packageManagerSpec(e.name))[0];
+          if (!sub || (sub.value !== 'dist-upgrade' && sub.value !== 'full-upgrade')) continue;
+          ctx.report({ span: sub, message: `${e.name} ${sub.value} can add and remove packages, so the image depends on the build date: rebuild on a newer base image, or use "upgrade".` });
+        }
+      },
+    };
+  },
+});

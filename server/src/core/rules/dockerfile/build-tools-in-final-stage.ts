@@ -1,0 +1,85 @@
+import { defineDockerfileRule } from '../../rule';
+import type { ShWord } from '../../shell/model';
+import { flagValue, isPackageManagerInstall, packageManagerSpec, positionalArgs } from '../../shell/commands';
+import { effectiveCommand, layersShipped, withArgs } from './util';
+import { goMultiStageFix } from './go-multistage';
+
+const TOOL_PACKAGES = /^(build-essential|build-base|gcc(-[\d.]+)?|g\+\+(-[\d.]+)?|gcc-c\+\+|clang(-[\d.]+)?|llvm(-[\d.]+)?|make|cmake|autoconf|automake|libtool|pkg-config|pkgconf|linux-headers|musl-dev|golang(-go)?|rustc|cargo|default-jdk|openjdk-\d+-jdk(-headless)?|java-[\d.]+-openjdk-devel|nodejs-dev)$/;
+const DEV_PACKAGE = /^[a-z0-9][a-z0-9.+_-]*-(dev|devel)$/;
+
+/** Build commands whose output should be copied into a slimmer final stage: name and subcommand patterns. */
+function buildCommand(name: string, pos: string[]): string | undefined {
+  const [a, b] = pos;
+  if (name === 'go' && a === 'build') return 'go build';
+  if (name === 'cargo' && a === 'build') return 'cargo build';
+  if (name === 'mvn' && pos.some((p) => /^(package|install|verify)$/.test(p))) return 'mvn package';
+  if ((name === 'gradle' || name === 'gradlew') && pos.some((p) => /^(build|assemble|bootJar|installDist)$/.test(p))) return `${name} build`;
+  if ((name === 'npm' || name === 'pnpm' || name === 'yarn') && ((a === 'run' && b === 'build') || (a === 'build' && name !== 'npm'))) return `${name} run build`;
+  if (name === 'dotnet' && (a === 'publish' || a === 'build')) return `dotnet ${a}`;
+  if (name === 'tsc') return 'tsc';
+  return undefined;
+}
+
+export default defineDockerfileRule({
+  id: 'build-tools-in-final-stage',
+  aliases: [],
+  severity: 'info',
+  profile: 'recommended',
+  fixable: 'sometimes',
+  docs: {
+    summary: 'The image that ships installs compilers or `-dev` packages, or builds the app itself.',
+    why: 'Compilers, headers and build caches make the image several times larger, slower to pull and full of tools an attacker can use, and each of them brings its own CVEs. A multi-stage build compiles in one stage and copies only the result into a small runtime image.',
+    bad: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev \\\n && pip install --no-cache-dir psycopg2\n',
+    good: 'FROM python:3.12-slim AS build\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev \\\n && pip wheel --wheel-dir /wheels psycopg2\n\nFROM python:3.12-slim\nCOPY --from=build /wheels /wheels\nRUN pip install --no-cache-dir /wheels/*.whl\n',
+    fix: 'Move the build into its own stage (`FROM … AS build`) and `COPY --from=build` only the artifacts into the final stage; or remove the build packages in the same RUN that installed them (`apk add --virtual .build-deps … && apk del .build-deps`). For a single-stage Go image that builds one binary with `go build -o /abs/path`, the fix (it changes behaviour, so Harden asks first) does the split: the stage becomes `AS build`, the build gets `CGO_ENABLED=0` for a static binary, and a `gcr.io/distroless/static-debian12:nonroot` stage receives the binary with the EXPOSE, HEALTHCHECK, STOPSIGNAL, CMD and ENTRYPOINT lines (and their comments).',
+    notes: 'Only stages whose layers ship are checked (the final stage and stages it is built FROM). Packages removed again in the same RUN (`apk del`, `apt-get purge`/`remove`, or `--auto-remove`/`autoremove` as the official images do after `apt-mark auto`) are not reported. Info only: a single-stage image for a small CLI can be a fair trade-off.',
+  },
+  create(ctx) {
+    return {
+      RUN(i) {
+        if (!layersShipped(ctx, i) || i.parent) return;
+        const commands = ctx.analysis.shell(i).commands;
+        const removed = new Set<string>();
+        let autoRemove = false;
+        for (const cmd of commands) {
+          const e = effectiveCommand(cmd);
+          if (!e) continue;
+          const pos = positionalArgs(withArgs(e), packageManagerSpec(e.name)).map((w) => w.value);
+          if ((e.name === 'apk' && pos[0] === 'del') || (/^(apt-get|apt|yum|dnf|microdnf|zypper)$/.test(e.name) && /^(purge|remove|autoremove|erase|rm)$/.test(pos[0] ?? ''))) {
+            for (const p of pos.slice(1)) removed.add(p.replace(/[=:].*$/, ''));
+            // `apt-get purge -y --auto-remove` / `autoremove` after `apt-mark auto`: the official images' way.
+            if (pos[0] === 'autoremove' || e.args.some((a) => a.value === '--auto-remove' || a.value === '--autoremove')) autoRemove = true;
+          }
+        }
+        const found: { word: ShWord; what: string }[] = [];
+        for (const cmd of commands) {
+          const e = effectiveCommand(cmd);
+          if (!e) continue;
+          const install = isPackageManagerInstall(withArgs(e));
+          if (install) {
+            if (autoRemove) continue;
+            const virtual = e.name === 'apk' ? flagValue(withArgs(e), 't', 'virtual', packageManagerSpec('apk')) : undefined;
+            if (virtual && removed.has(virtual)) continue;
+            for (const p of install.packages) {
+              const name = p.value.replace(/[=<>~].*$/, '');
+              if ((TOOL_PACKAGES.test(name) || DEV_PACKAGE.test(name)) && !removed.has(name)) found.push({ word: p, what: name });
+            }
+            continue;
+          }
+          const b = buildCommand(e.name, positionalArgs(withArgs(e)).map((w) => w.value));
+          if (b) found.push({ word: e.nameWord, what: b });
+        }
+        if (!found.length) return;
+        const first = found[0];
+        const goBuild = commands.find((c) => effectiveCommand(c)?.name === 'go' && c.args[0]?.value === 'build');
+        const stage = ctx.analysis.stageOf(i);
+        const what = [...new Set(found.map((f) => f.what))];
+        ctx.report({
+          span: first.word,
+          message: `${what.length > 1 ? `${what.slice(0, 4).join(', ')}${what.length > 4 ? '…' : ''} end` : `${what[0]} ends`} up in the image that ships: build in a separate stage and COPY --from it only the result.`,
+          fix: goBuild && stage && found.every((f) => f.what === 'go build') ? goMultiStageFix(ctx, stage, i, goBuild) : undefined,
+        });
+      },
+    };
+  },
+});

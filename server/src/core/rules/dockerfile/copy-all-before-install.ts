@@ -1,0 +1,195 @@
+import { defineDockerfileRule } from '../../rule';
+import type { DockerfileContext } from '../../rule';
+import type { Instruction, Stage, Word } from '../../dockerfile/model';
+import type { ShCommand } from '../../shell/model';
+import type { FixSpec, OffsetEdit } from '../../types';
+import { hasFlag, positionalArgs } from '../../shell/commands';
+import { effectiveCommand, startAboveComments, withArgs, type EffectiveCommand } from './util';
+
+interface Install {
+  cmd: ShCommand;
+  stack: string;
+  /** Files the install needs, as COPY sources (relative to the context). Undefined: we cannot tell, no fix. */
+  manifests?: string[];
+  /** A build command that also fetches dependencies: the fix adds a separate download step instead of moving. */
+  addStep?: string;
+}
+
+const PIP_SPEC = { shortWithValue: 'rceit', longWithValue: ['requirement', 'constraint', 'editable', 'index-url', 'extra-index-url', 'target', 'find-links', 'prefix', 'root', 'trusted-host'] };
+
+/** Context-relative manifest files that exist, or the fallback when the workspace cannot tell. */
+function present(ctx: DockerfileContext, files: string[], fallback: string[]): string[] {
+  const found = files.filter((f) => ctx.workspace.exists(f));
+  return found.length ? found : fallback;
+}
+
+function classify(ctx: DockerfileContext, e: EffectiveCommand, cmd: ShCommand): Install | undefined {
+  const c = withArgs(e);
+  const pos = positionalArgs(c, e.name.startsWith('pip') || e.name === 'uv' ? PIP_SPEC : undefined).map((w) => w.value);
+  const sub = pos[0];
+  const read = (f: string) => ctx.workspace.readFile(f);
+  switch (e.name) {
+    case 'npm': {
+      if (!(sub === 'ci' || ((sub === 'install' || sub === 'i') && pos.length === 1))) return undefined;
+      const pkg = read('package.json');
+      if (pkg && /"workspaces"\s*:/.test(pkg)) return { cmd, stack: 'npm' };
+      return { cmd, stack: 'npm', manifests: ctx.workspace.exists('package.json') ? present(ctx, ['package.json', 'package-lock.json', 'npm-shrinkwrap.json'], []) : ['package*.json'] };
+    }
+    case 'yarn': {
+      if (!(sub === undefined || (sub === 'install' && pos.length === 1))) return undefined;
+      if (ctx.workspace.exists('.yarn') || /"workspaces"\s*:/.test(read('package.json') ?? '')) return { cmd, stack: 'yarn' };
+      return { cmd, stack: 'yarn', manifests: [...present(ctx, ['package.json', 'yarn.lock'], ['package.json', 'yarn.lock']), ...(ctx.workspace.exists('.yarnrc.yml') ? ['.yarnrc.yml'] : [])] };
+    }
+    case 'pnpm': {
+      if (!((sub === 'install' || sub === 'i') && pos.length === 1) && sub !== 'fetch') return undefined;
+      if (ctx.workspace.exists('pnpm-workspace.yaml')) return { cmd, stack: 'pnpm' };
+      return { cmd, stack: 'pnpm', manifests: present(ctx, ['package.json', 'pnpm-lock.yaml'], ['package.json', 'pnpm-lock.yaml']) };
+    }
+    case 'pip': case 'pip3': case 'uv': {
+      const args = e.name === 'uv' ? (sub === 'pip' ? pos.slice(1) : undefined) : pos;
+      if (e.name === 'uv' && sub === 'sync') {
+        return { cmd, stack: 'uv', manifests: hasFlag(c, undefined, 'no-install-project') ? ['pyproject.toml', 'uv.lock'] : undefined };
+      }
+      if (!args || args[0] !== 'install') return undefined;
+      const reqs: string[] = [];
+      for (let k = 0; k < c.args.length; k++) {
+        const v = c.args[k].value;
+        if (v === '-r' || v === '--requirement') reqs.push(c.args[k + 1]?.value ?? '');
+        else if (v.startsWith('--requirement=')) reqs.push(v.slice(14));
+        else if (/^-r./.test(v)) reqs.push(v.slice(2));
+      }
+      if (!reqs.length || args.length > 1 || hasFlag(c, 'e', 'editable', PIP_SPEC)) return undefined;
+      const nested = reqs.some((r) => /^\s*(-r|-c|--requirement|--constraint|-e|\.)/m.test(read(r) ?? ''));
+      return { cmd, stack: 'pip', manifests: nested || reqs.some((r) => !r || r.includes('$') || r.startsWith('/')) ? undefined : reqs };
+    }
+    case 'poetry':
+      if (sub !== 'install') return undefined;
+      return { cmd, stack: 'poetry', manifests: hasFlag(c, undefined, 'no-root') ? ['pyproject.toml', 'poetry.lock'] : undefined };
+    case 'bundle': case 'bundler':
+      if (!(sub === undefined || sub === 'install')) return undefined;
+      return { cmd, stack: 'bundler', manifests: /^\s*gemspec/m.test(read('Gemfile') ?? '') ? undefined : present(ctx, ['Gemfile', 'Gemfile.lock'], ['Gemfile', 'Gemfile.lock']) };
+    case 'go':
+      if (sub === 'mod' && pos[1] === 'download') {
+        return { cmd, stack: 'go', manifests: /^\s*replace\s.*=>\s*\.{1,2}\//m.test(read('go.mod') ?? '') ? undefined : present(ctx, ['go.mod', 'go.sum'], ['go.mod', 'go.sum']) };
+      }
+      if (sub === 'build' || sub === 'install' || sub === 'test') {
+        return { cmd, stack: 'go', addStep: 'go mod download', manifests: /^\s*replace\s.*=>\s*\.{1,2}\//m.test(read('go.mod') ?? '') ? undefined : present(ctx, ['go.mod', 'go.sum'], ['go.mod', 'go.sum']) };
+      }
+      return undefined;
+    case 'composer':
+      if (sub !== 'install') return undefined;
+      return { cmd, stack: 'composer', manifests: hasFlag(c, undefined, 'no-autoloader') ? present(ctx, ['composer.json', 'composer.lock'], ['composer.json', 'composer.lock']) : undefined };
+    case 'mvn': {
+      if (pos.some((p) => /^dependency:(go-offline|resolve)/.test(p))) return { cmd, stack: 'maven', manifests: /<modules>/.test(read('pom.xml') ?? '') ? undefined : ['pom.xml'] };
+      if (pos.some((p) => /^(package|install|verify|compile)$/.test(p))) return { cmd, stack: 'maven', addStep: 'mvn -B dependency:go-offline', manifests: /<modules>/.test(read('pom.xml') ?? '') ? undefined : ['pom.xml'] };
+      return undefined;
+    }
+    case 'cargo':
+      return sub === 'build' || sub === 'fetch' || sub === 'install' ? { cmd, stack: 'cargo' } : undefined;
+    case 'gradle': case 'gradlew':
+      return pos.some((p) => /^(build|assemble|bootJar|installDist|dependencies)$/.test(p)) ? { cmd, stack: 'gradle' } : undefined;
+  }
+  return undefined;
+}
+
+const isWholeContext = (w: Word) => w.value === '.' || w.value === './';
+
+export default defineDockerfileRule({
+  id: 'copy-all-before-install',
+  aliases: [],
+  severity: 'info',
+  profile: 'recommended',
+  fixable: 'sometimes',
+  docs: {
+    summary: 'The whole build context is copied before dependencies are installed, so any source change re-installs them.',
+    why: 'Docker reuses a cached layer only while everything it depends on is unchanged. After `COPY . .`, editing any file invalidates the install step, and every build downloads and installs all dependencies again. Copying only the manifests first keeps that slow layer cached until the dependencies really change.',
+    bad: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "server.js"]\n',
+    good: 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nCMD ["node", "server.js"]\n',
+    fix: 'The unsafe fix copies the manifests first (`package.json` and the lockfile, `requirements.txt`, `go.mod`/`go.sum`, `Gemfile`/`Gemfile.lock`, `pom.xml`, `composer.json`/`composer.lock`… as found in the workspace) and moves the install before `COPY . .`; for `go build` and `mvn package` it adds `go mod download` / `mvn dependency:go-offline` there instead. It is unsafe because an install that needs other files (workspaces, local path dependencies, post-install scripts) must get them too.',
+    notes: 'npm, yarn, pnpm, pip (`-r` files), uv, poetry, bundler, Go modules, composer, Maven, Gradle and Cargo are recognised. No fix is offered where the install needs the sources (poetry without `--no-root`, `uv sync` without `--no-install-project`, composer without `--no-autoloader`, Gradle, Cargo, workspaces) or when ENV/ARG/WORKDIR/USER/RUN instructions sit between the copy and the install.',
+  },
+  create(ctx) {
+    const checkStage = (stage: Stage) => {
+      const list = stage.instructions;
+      const copyIdx = list.findIndex((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.name === 'from') && !i.exec && i.words.length >= 2 && i.words.slice(0, -1).some(isWholeContext));
+      if (copyIdx < 0) return;
+      const copy = list[copyIdx];
+      // Stacks whose dependencies are already installed before the copy are done right.
+      const reported = new Set<string>();
+      for (const i of list.slice(0, copyIdx)) {
+        if (i.keyword !== 'RUN') continue;
+        for (const cmd of ctx.analysis.shell(i).commands) {
+          const e = effectiveCommand(cmd);
+          const inst = e && classify(ctx, e, cmd);
+          if (inst) reported.add(inst.stack);
+        }
+      }
+      let between = true;
+      for (let k = copyIdx + 1; k < list.length; k++) {
+        const i = list[k];
+        if (i.keyword !== 'RUN') {
+          if (!['COPY', 'ADD', 'LABEL', 'EXPOSE'].includes(i.keyword)) between = false;
+          continue;
+        }
+        const commands = ctx.analysis.shell(i).commands;
+        for (const cmd of commands) {
+          const e = effectiveCommand(cmd);
+          const inst = e && classify(ctx, e, cmd);
+          if (!inst || reported.has(inst.stack)) continue;
+          reported.add(inst.stack);
+          const fix = between && cmd.context.length === 0 ? buildFix(ctx, stage, copy, i, inst, commands) : undefined;
+          ctx.report({
+            span: e.nameWord,
+            message: `${inst.addStep ? 'Dependencies are fetched' : 'Dependencies are installed'} after "COPY ${copy.words.slice(0, -1).map((w) => w.raw).join(' ')}" on line ${copy.startLine + 1}, so any source change re-runs this step: copy the ${inst.stack} manifests and ${inst.addStep ? 'download dependencies' : 'install'} first.`,
+            fix,
+          });
+        }
+        between = false;
+      }
+    };
+    return { end() { for (const s of ctx.doc.stages) checkStage(s); } };
+  },
+});
+
+function buildFix(ctx: DockerfileContext, stage: Stage, copy: Instruction, run: Instruction, inst: Install, commands: ShCommand[]): FixSpec | undefined {
+  if (!inst.manifests?.length) return undefined;
+  const destWord = copy.words[copy.words.length - 1];
+  const dest = destWord.value === '.' ? './' : destWord.raw.endsWith('/') ? destWord.raw : destWord.raw + '/';
+  // Manifests an earlier COPY in the stage already brings in need no new COPY.
+  const earlier = new Set<string>();
+  for (const i of stage.instructions) {
+    if (i === copy) break;
+    if (i.keyword === 'COPY') for (const w of i.words.slice(0, -1)) earlier.add(w.value.replace(/^\.\//, ''));
+  }
+  const needed = inst.manifests.filter((m) => !earlier.has(m));
+  if (needed.some((m) => m.includes('/'))) return undefined;
+  const eol = ctx.lines.eol();
+  const indent = /^[ \t]*/.exec(ctx.lines.lineText(copy.startLine))![0];
+  const flags = run.flags.map((f) => ctx.text.slice(f.start, f.end)).join(' ');
+  const runPrefix = `RUN ${flags ? flags + ' ' : ''}`;
+  const edits: OffsetEdit[] = [];
+  let installText: string;
+  if (inst.addStep) {
+    installText = inst.addStep;
+  } else {
+    installText = ctx.text.slice(inst.cmd.start, inst.cmd.end);
+    if (/\r?\n/.test(installText) || run.heredocs.length) return undefined;
+    const idx = commands.indexOf(inst.cmd);
+    if (commands.length === 1) {
+      const first = ctx.lines.lineOf(run.start);
+      const last = ctx.lines.lineOf(run.end);
+      edits.push({ start: ctx.lines.lineStarts[first], end: last + 1 < ctx.lines.lineCount ? ctx.lines.lineStarts[last + 1] : ctx.text.length, newText: '' });
+    } else if (idx === 0 && commands[1].joinedBy === '&&' && commands[1].context.length === 0) {
+      edits.push({ start: inst.cmd.start, end: commands[1].start, newText: '' });
+    } else {
+      return undefined;
+    }
+  }
+  const at = startAboveComments(ctx, copy);
+  const lines = [
+    ...(needed.length ? [`${indent}COPY ${needed.join(' ')} ${dest}`] : []),
+    `${indent}${runPrefix}${installText}`,
+  ];
+  edits.push({ start: at, end: at, newText: lines.join(eol) + eol });
+  return { title: `Copy the ${inst.stack} manifests and ${inst.addStep ? 'download dependencies' : 'install'} before COPY .`, safe: false, edits };
+}

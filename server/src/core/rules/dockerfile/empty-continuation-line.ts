@@ -1,0 +1,43 @@
+import { defineDockerfileRule } from '../../rule';
+import type { OffsetEdit } from '../../types';
+
+export default defineDockerfileRule({
+  id: 'empty-continuation-line',
+  aliases: ['NoEmptyContinuation'],
+  severity: 'warning',
+  profile: 'recommended',
+  fixable: 'always',
+  docs: {
+    summary: 'A blank line sits inside an instruction continued with `\\`.',
+    why: 'Docker skips blank lines inside a continued instruction today, but has announced they will become an error. A blank line also reads as the end of the instruction, so the next line looks like a new one.',
+    bad: 'FROM alpine:3.20\nRUN apk add --no-cache \\\n\n    curl\n',
+    good: 'FROM alpine:3.20\nRUN apk add --no-cache \\\n    curl\n',
+    fix: 'The safe fix deletes the blank lines; comment lines inside the instruction stay.',
+    notes: 'Reported once per instruction on its last continuation line, where BuildKit reports it.',
+  },
+  create(ctx) {
+    return {
+      instruction(i) {
+        if (i.parent || i.startLine === i.endLine) return;
+        const segs = i.map.source;
+        const lastLine = ctx.lines.lineOf(segs[segs.length - 1]);
+        const edits: OffsetEdit[] = [];
+        const blank: number[] = [];
+        for (let l = i.startLine + 1; l < lastLine; l++) {
+          if (ctx.lines.lineText(l).trim() !== '') continue;
+          blank.push(l + 1);
+          edits.push({ start: ctx.lines.lineStarts[l], end: ctx.lines.lineStarts[l + 1], newText: '' });
+        }
+        if (!blank.length) return;
+        const text = ctx.lines.lineText(lastLine);
+        const lead = text.length - text.trimStart().length;
+        const start = ctx.lines.lineStarts[lastLine] + lead;
+        ctx.report({
+          span: { start, end: start + text.trim().length },
+          message: `Remove the blank line${blank.length > 1 ? 's' : ''} (line ${blank.join(', ')}) inside this ${i.keyword}: empty continuation lines will become an error in Docker.`,
+          fix: { title: 'Delete the blank continuation lines', safe: true, edits },
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,76 @@
+import { defineDockerfileRule } from '../../rule';
+import type { FixSpec } from '../../types';
+
+const DEBIAN_SUITE = /^(bookworm|bullseye|buster|trixie)$/;
+
+/** The slimmer tag for a full-size official image tag, or undefined when there is no obvious one. */
+function slimTag(name: string, tag: string): { tag?: string; variant: string } | undefined {
+  const parts = tag.split('-');
+  const version = parts[0];
+  const plainVersion = /^\d+(\.\d+)*$/.test(version) || version === 'lts' || version === 'current' || version === 'latest';
+  switch (name) {
+    case 'node': case 'python': case 'ruby': {
+      if (!plainVersion || parts.length > 2 || (parts.length === 2 && !DEBIAN_SUITE.test(parts[1]))) return undefined;
+      if (version === 'latest') return parts.length === 1 ? { tag: 'slim', variant: '-slim' } : undefined;
+      if (name === 'node') return { tag: parts.length === 2 ? `${version}-${parts[1]}-slim` : `${version}-slim`, variant: '-slim' };
+      return { tag: parts.length === 2 ? `${version}-slim-${parts[1]}` : `${version}-slim`, variant: '-slim' };
+    }
+    case 'debian':
+      if (parts.length === 1 && (/^\d+(\.\d+)*$/.test(tag) || DEBIAN_SUITE.test(tag))) return { tag: `${tag}-slim`, variant: '-slim' };
+      return undefined;
+    case 'eclipse-temurin': {
+      const jdk = parts.indexOf('jdk');
+      if (!/^\d+/.test(version)) return undefined;
+      if (jdk > 0) return { tag: [...parts.slice(0, jdk), 'jre', ...parts.slice(jdk + 1)].join('-'), variant: '-jre' };
+      if (parts.length === 1 || (parts.length === 2 && /^(jammy|noble|focal|ubi\d+-minimal|alpine)$/.test(parts[1]))) return { tag: [version, 'jre', ...parts.slice(1)].join('-'), variant: '-jre' };
+      return undefined;
+    }
+    case 'openjdk':
+      return plainVersion && parts.length === 1 ? { variant: 'eclipse-temurin:<version>-jre (openjdk images are deprecated)' } : undefined;
+    case 'golang':
+      return plainVersion && (parts.length === 1 || DEBIAN_SUITE.test(parts[1] ?? '')) ? { variant: 'a multi-stage build that copies the binary into distroless or scratch' } : undefined;
+  }
+  return undefined;
+}
+
+export default defineDockerfileRule({
+  id: 'full-size-base-image',
+  aliases: [],
+  severity: 'info',
+  profile: 'recommended',
+  fixable: 'sometimes',
+  docs: {
+    summary: 'The final stage uses a full-size official image where a slim, JRE or distroless variant exists.',
+    why: 'The default `node`, `python`, `ruby`, `debian` or JDK images carry compilers, headers and hundreds of packages the app never uses: several hundred MB more to pull and store, and many more CVEs to triage.',
+    bad: 'FROM python:3.12\nCOPY app.py /app/\nCMD ["python", "/app/app.py"]\n',
+    good: 'FROM python:3.12-slim\nCOPY app.py /app/\nCMD ["python", "/app/app.py"]\n',
+    fix: 'Switch to the `-slim` (node, python, ruby, debian) or `-jre` (eclipse-temurin) tag, or build in one stage and run from a distroless image. The unsafe fix changes the tag; test the image, since slim variants lack build tools and some libraries.',
+    notes: 'Only the final stage is checked: build stages may well need the full image. ubuntu has no slim variant and is not reported; alpine variants are not suggested because musl can change behaviour.',
+  },
+  create(ctx) {
+    return {
+      stage(stage) {
+        if (stage !== ctx.analysis.finalStage || ctx.analysis.parentStage(stage) || stage.image.raw.includes('$') || stage.image.digest) return;
+        const img = stage.image;
+        if (img.registry && img.registry !== 'docker.io') return;
+        const name = img.name.replace(/^library\//, '');
+        const tag = img.tag;
+        if (!tag) return;
+        const slim = slimTag(name, tag);
+        if (!slim) return;
+        let fix: FixSpec | undefined;
+        if (slim.tag) {
+          const tagStart = img.span.start + img.raw.lastIndexOf(':') + 1;
+          fix = { title: `Use ${name}:${slim.tag}`, safe: false, edits: [{ start: tagStart, end: tagStart + tag.length, newText: slim.tag }] };
+        }
+        ctx.report({
+          span: img.span,
+          message: slim.tag
+            ? `"${name}:${tag}" is the full-size image: "${name}:${slim.tag}" is much smaller and has fewer CVEs to triage.`
+            : `"${name}:${tag}" is a full-size image for running an app: consider ${slim.variant}.`,
+          fix,
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,50 @@
+import { defineDockerfileRule } from '../../rule';
+import type { Instruction } from '../../dockerfile/model';
+
+const consistent = (k: string) => k === k.toLowerCase() || k === k.toUpperCase();
+
+export default defineDockerfileRule({
+  id: 'instruction-casing',
+  aliases: ['ConsistentInstructionCasing'],
+  severity: 'hint',
+  profile: 'recommended',
+  fixable: 'always',
+  docs: {
+    summary: 'An instruction keyword is mixed-case (`Run`) or cased unlike most of the file.',
+    why: 'Keywords are case-insensitive, but a file that mixes `RUN` and `run` is harder to scan, and mixed-case keywords look like typos.',
+    bad: 'FROM alpine:3.20\nrun echo hello\nCOPY . /app\n',
+    good: 'FROM alpine:3.20\nRUN echo hello\nCOPY . /app\n',
+    fix: 'The safe fix rewrites the keyword in the casing most instructions of the file use (uppercase on a tie).',
+    notes: 'Like BuildKit, the majority is counted over self-consistent keywords (all upper or all lower). BuildKit skips ARGs before the first FROM and ONBUILD triggers; Seaworthy checks them too.',
+  },
+  create(ctx) {
+    return {
+      end() {
+        const all: Instruction[] = [];
+        for (const i of ctx.doc.instructions) {
+          if (!i.known) continue;
+          all.push(i);
+          if (i.trigger?.known) all.push(i.trigger);
+        }
+        let lower = 0;
+        let upper = 0;
+        for (const i of all) {
+          if (i.parent || !consistent(i.keywordRaw)) continue;
+          if (i.keywordRaw === i.keywordRaw.toLowerCase()) lower++; else upper++;
+        }
+        const toLower = lower > upper;
+        for (const i of all) {
+          const want = toLower ? i.keywordRaw.toLowerCase() : i.keywordRaw.toUpperCase();
+          if (i.keywordRaw === want) continue;
+          ctx.report({
+            span: i.keywordSpan,
+            message: consistent(i.keywordRaw)
+              ? `Write "${i.keywordRaw}" in ${toLower ? 'lowercase' : 'uppercase'} like most instructions in this file.`
+              : `"${i.keywordRaw}" mixes upper and lower case: write "${want}" like most instructions in this file.`,
+            fix: { title: `Use "${want}"`, safe: true, edits: [{ ...i.keywordSpan, newText: want }] },
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,52 @@
+import { defineDockerfileRule } from '../../rule';
+import type { ShCommand } from '../../shell/model';
+import { flagValue, hasFlag } from '../../shell/commands';
+import { effectiveCommand, withArgs } from './util';
+
+const INTERPRETERS = /^(sh|bash|dash|ash|zsh|ksh|mksh|fish|python[0-9.]*|perl|ruby|node|php)$/;
+const CURL_SPEC = { shortWithValue: 'AbcCdDeEFHKmoPQrtTuUwxXyYz', longWithValue: ['output', 'data', 'header', 'user', 'request', 'url', 'user-agent', 'config', 'form', 'write-out'] };
+const WGET_SPEC = { shortWithValue: 'OoaPtTUeiBdwQYl', longWithValue: ['output-document', 'output-file', 'directory-prefix', 'tries', 'timeout', 'user-agent', 'header'] };
+
+/** curl or wget writing the download to stdout. */
+function downloadsToStdout(cmd: ShCommand): boolean {
+  const e = effectiveCommand(cmd);
+  if (!e) return false;
+  const c = withArgs(e);
+  if (e.name === 'curl') return !hasFlag(c, 'o', 'output', CURL_SPEC) && !hasFlag(c, 'O', ['remote-name', 'remote-name-all'], CURL_SPEC);
+  if (e.name === 'wget') return flagValue(c, 'O', 'output-document', WGET_SPEC) === '-';
+  return false;
+}
+
+export default defineDockerfileRule({
+  id: 'pipe-to-shell',
+  aliases: [],
+  severity: 'warning',
+  profile: 'recommended',
+  fixable: 'never',
+  docs: {
+    summary: 'A script is downloaded and run in one go (`curl … | sh`, `sh -c "$(wget -qO- …)"`).',
+    why: 'Whatever the server returns at build time is executed as root in your image, unreviewed and unverified; a compromised server, a hijacked domain or a truncated download all run. The build is also not reproducible: the script changes without the Dockerfile changing.',
+    bad: 'FROM debian:12-slim\nRUN curl -fsSL https://example.com/install.sh | sh\n',
+    good: 'FROM debian:12-slim\nADD --checksum=sha256:4c2a4cbd2b0e8e1f2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192 https://example.com/install.sh /tmp/install.sh\nRUN sh /tmp/install.sh\n',
+    fix: 'Download to a file, check it (`ADD --checksum=sha256:…`, or `sha256sum -c`, or a GPG signature), then run it. Better still, install the tool from a package or copy it from an official image (`COPY --from=…`).',
+  },
+  create(ctx) {
+    return {
+      RUN(i) {
+        const commands = ctx.analysis.shell(i).commands;
+        for (const cmd of commands) {
+          const e = effectiveCommand(cmd);
+          if (!e || !INTERPRETERS.test(e.name)) continue;
+          // `curl … | sh`: a download earlier in the same pipeline.
+          if (cmd.pipelineIndex > 0 && commands.some((d) => d.pipeline === cmd.pipeline && d.pipelineIndex < cmd.pipelineIndex && downloadsToStdout(d))) {
+            ctx.report({ span: e.nameWord, message: `The download piped into ${e.name} runs unverified: save it to a file, check its checksum or signature, then run it.` });
+            continue;
+          }
+          // `sh -c "$(curl …)"`, `bash <(wget -qO- …)`: a download inside one of its arguments.
+          const inArg = e.args.find((w) => commands.some((d) => d !== cmd && d.start >= w.start && d.end <= w.end && downloadsToStdout(d)));
+          if (inArg) ctx.report({ span: e.nameWord, message: `${e.name} runs a script fetched by a command substitution, unverified: save it to a file, check its checksum or signature, then run it.` });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,47 @@
+import { defineDockerfileRule } from '../../rule';
+import type { Instruction } from '../../dockerfile/model';
+
+interface SecretKind { test: (path: string, base: string) => boolean; what: string }
+const KINDS: SecretKind[] = [
+  { what: 'an environment file with secrets', test: (_p, b) => b === '.env' || (/^\.env\.[\w.-]+$/.test(b) && !/\.(example|sample|template|dist|defaults?)$/i.test(b)) },
+  { what: 'a private SSH key', test: (_p, b) => /^id_(rsa|dsa|ecdsa|ed25519)(_sk)?$/.test(b) },
+  { what: 'an SSH, cloud or registry credentials folder', test: (p) => /(^|\/)\.(ssh|aws|gnupg|kube|docker)\/?$/.test(p) },
+  { what: 'a private key', test: (_p, b) => /\.(key|p12|pfx|jks|keystore)$/i.test(b) || (/\.pem$/i.test(b) && !/(^|[-_.])(ca|cacert|cert|certificate|chain|fullchain|bundle|pub|public|crt)([-_.]|$)/i.test(b)) },
+  { what: 'a package registry token file', test: (_p, b) => b === '.npmrc' || b === '.pypirc' },
+  { what: 'stored credentials', test: (p, b) => b === '.netrc' || b === '.git-credentials' || /(^|\/)\.aws\/credentials$/.test(p) || /(^|\/)\.docker\/config\.json$/.test(p) || b === '.htpasswd' },
+  { what: 'a Kubernetes config with cluster credentials', test: (p, b) => b === 'kubeconfig' || /\.kubeconfig$/.test(b) || /(^|\/)\.kube\/config$/.test(p) },
+];
+
+export default defineDockerfileRule({
+  id: 'secret-file-copied',
+  aliases: [],
+  severity: 'warning',
+  profile: 'recommended',
+  fixable: 'never',
+  docs: {
+    summary: 'COPY or ADD puts a secret file (`.env`, `id_rsa`, `.npmrc`, a private key, kubeconfig…) into the image.',
+    why: 'Every file copied into a layer can be read by anyone who can pull the image, and deleting it in a later step does not remove it from the earlier layer.',
+    bad: 'FROM node:22-slim\nCOPY .npmrc package.json package-lock.json ./\nRUN npm ci\n',
+    good: 'FROM node:22-slim\nCOPY package.json package-lock.json ./\nRUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci\n',
+    fix: 'For build-time secrets use a secret mount (`RUN --mount=type=secret,id=…`, `docker build --secret id=…,src=…`); for runtime secrets mount them when the container runs (Compose `secrets:`, Kubernetes Secrets). Add the file to `.dockerignore` so `COPY . .` cannot pick it up either.',
+    notes: 'Certificates (`ca.pem`, `*-cert.pem`, `fullchain.pem`) are public and not reported; `.env.example` and similar templates neither. Files copied from another stage (`COPY --from`) are not checked.',
+  },
+  create(ctx) {
+    const check = (i: Instruction) => {
+      if (i.flags.some((f) => f.name === 'from')) return;
+      const words = i.exec ? i.exec.values : i.words;
+      for (const w of words.slice(0, -1)) {
+        if (w.value.startsWith('<<') || /^[a-z]+:\/\//i.test(w.value)) continue;
+        const path = ctx.analysis.expand(w.value, i).value.replace(/^\.\//, '');
+        const base = path.replace(/\/+$/, '').replace(/^.*\//, '');
+        const kind = KINDS.find((k) => k.test(path, base));
+        if (!kind) continue;
+        ctx.report({
+          span: { start: w.start, end: w.end },
+          message: `"${w.value}" looks like ${kind.what}; copied into a layer it stays readable to anyone with the image. Use a secret mount or mount it at run time.`,
+        });
+      }
+    };
+    return { COPY: check, ADD: check };
+  },
+});

@@ -1,0 +1,130 @@
+import { defineDockerfileRule } from '../../rule';
+import type { Instruction, KeyValue } from '../../dockerfile/model';
+import type { ShWord } from '../../shell/model';
+import type { FixSpec, OffsetEdit, Span } from '../../types';
+import { findFlag, flagValue, positionalArgs } from '../../shell/commands';
+import { deleteInstructionEdit, effectiveCommand, removeWordEdit, withArgs } from './util';
+
+const CURL_SPEC = { shortWithValue: 'AbcCdDeEFHKmoPQrtTuUwxXyYz', longWithValue: ['output', 'data', 'header', 'user', 'request', 'url', 'user-agent', 'cacert', 'cert', 'key', 'proxy', 'max-time', 'retry', 'write-out', 'config', 'form', 'referer', 'range'] };
+const WGET_SPEC = { shortWithValue: 'OoaPtTUeiBdwQYl', longWithValue: ['output-document', 'output-file', 'directory-prefix', 'tries', 'timeout', 'user-agent', 'header', 'ca-certificate', 'user', 'password'] };
+const PIP_SPEC = { shortWithValue: 'rceit', longWithValue: ['requirement', 'constraint', 'editable', 'index-url', 'extra-index-url', 'target', 'find-links', 'prefix', 'root', 'trusted-host', 'platform', 'python-version', 'cert', 'proxy'] };
+
+/** Environment variables that switch certificate checks off, with the values that do it (undefined: any value). */
+const ENV_VARS: { name: RegExp; off?: RegExp; alias: string; what: string }[] = [
+  { name: /^NODE_TLS_REJECT_UNAUTHORIZED$/, off: /^0$/, alias: 'CKV2_DOCKER_6', what: 'Node.js accepts any certificate' },
+  { name: /^PYTHONHTTPSVERIFY$/, off: /^0$/, alias: 'CKV2_DOCKER_5', what: 'Python skips HTTPS certificate checks' },
+  { name: /^GIT_SSL_NO_VERIFY$/, alias: 'CKV2_DOCKER_14', what: 'git accepts any certificate' },
+  { name: /^npm_config_strict_ssl$/i, off: /^false$/i, alias: 'CKV2_DOCKER_12', what: 'npm accepts any certificate' },
+  { name: /^PIP_TRUSTED_HOST$/, alias: 'CKV2_DOCKER_16', what: 'pip trusts the host without a valid certificate' },
+  { name: /^GOINSECURE$/, alias: 'CKV2_DOCKER_18', what: 'Go fetches modules without certificate checks' },
+];
+
+const offValue = (v: string | undefined) => v !== undefined && /^(0|false|no|off)$/i.test(v.trim());
+
+export default defineDockerfileRule({
+  id: 'tls-verification-disabled',
+  aliases: ['CKV2_DOCKER_2', 'CKV2_DOCKER_3', 'CKV2_DOCKER_4', 'CKV2_DOCKER_5', 'CKV2_DOCKER_6', 'CKV2_DOCKER_12', 'CKV2_DOCKER_13', 'CKV2_DOCKER_14', 'CKV2_DOCKER_15', 'CKV2_DOCKER_16', 'CKV2_DOCKER_18'],
+  severity: 'warning',
+  profile: 'recommended',
+  fixable: 'sometimes',
+  docs: {
+    summary: 'A download or tool is told to skip TLS certificate checks (`curl -k`, `wget --no-check-certificate`, `NODE_TLS_REJECT_UNAUTHORIZED=0`…).',
+    why: 'Without certificate checks anyone on the network path (a proxy, a compromised mirror, public Wi-Fi in CI) can swap the file or package you download, and the build runs it. ENV settings also stay in the image and weaken every connection the app makes at run time.',
+    bad: 'FROM debian:12-slim\nRUN curl -fsSLk https://example.com/install.tar.gz -o /tmp/i.tgz\n',
+    good: 'FROM debian:12-slim\nRUN curl -fsSL https://example.com/install.tar.gz -o /tmp/i.tgz\n',
+    fix: 'The unsafe fix removes the flag or the setting; if the download then fails, install the CA certificate the server needs (`ca-certificates`, or COPY your internal CA and run `update-ca-certificates`) instead of turning checks off.',
+    notes: 'Covers curl `-k`/`--insecure`, wget `--no-check-certificate`, pip `--trusted-host`, `npm|yarn|pnpm config set strict-ssl false` and `--strict-ssl=false`, `git config http.sslVerify false` and `git -c http.sslVerify=false`, yum/dnf `sslverify=0`, and the variables NODE_TLS_REJECT_UNAUTHORIZED=0, PYTHONHTTPSVERIFY=0, GIT_SSL_NO_VERIFY, NPM_CONFIG_STRICT_SSL=false, PIP_TRUSTED_HOST, GOINSECURE in ENV, ARG or a RUN. Commands are found in the parsed shell script (also behind sudo/env and inside `sh -c`), not by matching text.',
+  },
+  create(ctx) {
+    const report = (span: Span, message: string, alias: string | undefined, edits?: OffsetEdit[]) => {
+      const fix: FixSpec | undefined = edits?.length ? { title: 'Remove the setting that disables certificate checks', safe: false, edits } : undefined;
+      ctx.report({ span, message, aliases: alias ? [alias] : [], fix });
+    };
+    const flagEdit = (w: ShWord, flag: string, valueWord?: ShWord): OffsetEdit[] => {
+      // A short flag inside a cluster (`-fsSLk`): drop that letter only.
+      if (/^-[A-Za-z]{2,}$/.test(w.raw) && flag.length === 1) {
+        const at = w.raw.indexOf(flag);
+        return [{ start: w.start + at, end: w.start + at + 1, newText: '' }];
+      }
+      if (w.raw !== w.value && !/^["']?-/.test(w.raw)) return [];
+      const edits = [removeWordEdit(ctx, w)];
+      if (valueWord) edits.push(removeWordEdit(ctx, valueWord));
+      return edits;
+    };
+    const checkPair = (i: Instruction, p: KeyValue) => {
+      for (const v of ENV_VARS) {
+        if (!v.name.test(p.key) || p.value === undefined) continue;
+        if (v.off ? !v.off.test(p.value.trim()) : p.value.trim() === '') continue;
+        const edits = i.pairs.length === 1 ? [deleteInstructionEdit(ctx, i)] : [removeWordEdit(ctx, p)];
+        report(p, `${i.keyword} ${p.key}=… means ${v.what}, here and in containers from this image: remove it and install the CA certificate you need instead.`, v.alias, edits);
+      }
+    };
+    return {
+      ENV(i) { for (const p of i.pairs) checkPair(i, p); },
+      ARG(i) { for (const p of i.pairs) checkPair(i, p); },
+      RUN(i) {
+        for (const cmd of ctx.analysis.shell(i).commands) {
+          for (const a of cmd.assignments) {
+            const v = ENV_VARS.find((x) => x.name.test(a.name));
+            if (!v || !a.value) continue;
+            if (v.off ? !v.off.test(a.value.value) : a.value.value === '') continue;
+            report(a, `${a.name}=… means ${v.what}: remove it and make the certificate trusted instead.`, v.alias, [{ start: a.start, end: Math.min(cmd.name?.start ?? a.end, ctx.text.length), newText: '' }]);
+          }
+          const e = effectiveCommand(cmd);
+          if (!e) continue;
+          const c = withArgs(e);
+          const name = e.name;
+          if (name === 'export') {
+            for (const w of e.args) {
+              const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(w.value);
+              const v = m && ENV_VARS.find((x) => x.name.test(m[1]));
+              if (!m || !v || (v.off ? !v.off.test(m[2]) : m[2] === '')) continue;
+              report(w, `export ${m[1]}=… means ${v.what}: remove it and make the certificate trusted instead.`, v.alias);
+            }
+          } else if (name === 'curl') {
+            const w = findFlag(c, 'k', 'insecure', CURL_SPEC);
+            if (w) report(w, 'curl -k/--insecure accepts any certificate, so the download can be swapped in transit: remove it.', 'CKV2_DOCKER_2', flagEdit(w, w.value.startsWith('--') ? 'insecure' : 'k'));
+          } else if (name === 'wget') {
+            const w = findFlag(c, undefined, 'no-check-certificate', WGET_SPEC);
+            if (w) report(w, 'wget --no-check-certificate accepts any certificate, so the download can be swapped in transit: remove it.', 'CKV2_DOCKER_3', flagEdit(w, 'no-check-certificate'));
+          } else if (/^pip[0-9.]*$/.test(name)) {
+            const w = findFlag(c, undefined, 'trusted-host', PIP_SPEC);
+            if (w) {
+              const k = e.args.indexOf(w);
+              const valueWord = w.value.includes('=') ? undefined : e.args[k + 1];
+              report(w, 'pip --trusted-host downloads from that host without a valid certificate: remove it and use HTTPS with a trusted CA.', 'CKV2_DOCKER_4', flagEdit(w, 'trusted-host', valueWord));
+            }
+          } else if (name === 'npm' || name === 'yarn' || name === 'pnpm') {
+            const pos = positionalArgs(c);
+            const idx = pos.findIndex((w) => w.value === 'set');
+            const sub = pos[0]?.value;
+            if (idx >= 0 && (idx === 0 || sub === 'config' || sub === 'c')) {
+              const rest = pos.slice(idx + 1).map((w) => w.value);
+              const joined = rest.join(' ');
+              if (/^strict-ssl(=|\s+)(false|0)\b/i.test(joined)) report(pos[idx + 1], `${name} config strict-ssl false accepts any registry certificate: remove it and configure the registry's CA (cafile) instead.`, 'CKV2_DOCKER_13');
+            }
+            const f = e.args.find((w) => /^--strict-ssl=(false|0)$/i.test(w.value));
+            if (f) report(f, `${name} --strict-ssl=false accepts any registry certificate: remove it.`, 'CKV2_DOCKER_13', flagEdit(f, 'strict-ssl'));
+          } else if (name === 'git') {
+            for (let k = 0; k < e.args.length; k++) {
+              const w = e.args[k];
+              if (w.value === '-c' && e.args[k + 1] && /^http\.(.*\.)?sslverify=(false|0|no|off)$/i.test(e.args[k + 1].value)) {
+                report(e.args[k + 1], 'git -c http.sslVerify=false accepts any certificate: remove it.', undefined, [removeWordEdit(ctx, w), removeWordEdit(ctx, e.args[k + 1])]);
+              }
+            }
+            const pos = positionalArgs(c, { shortWithValue: 'cC' });
+            if (pos[0]?.value === 'config') {
+              const key = pos.findIndex((w) => /^http\.(.*\.)?sslverify$/i.test(w.value));
+              if (key > 0 && offValue(pos[key + 1]?.value)) report(pos[key], 'git config http.sslVerify false makes git accept any certificate, also for later clones in the image: remove it.', undefined);
+            }
+          } else if (name === 'yum' || name === 'dnf' || name === 'yum-config-manager' || name === 'microdnf') {
+            for (const w of e.args) {
+              const m = /^--setopt=(?:[^=]*\.)?sslverify=(.*)$/i.exec(w.value);
+              if (m && offValue(m[1])) report(w, `${name} sslverify=${m[1]} downloads packages without certificate checks: remove it.`, 'CKV2_DOCKER_15');
+            }
+          }
+        }
+      },
+    };
+  },
+});

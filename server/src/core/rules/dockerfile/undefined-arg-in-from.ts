@@ -1,0 +1,39 @@
+import { defineDockerfileRule } from '../../rule';
+import { AUTOMATIC_ARGS } from '../../dockerfile/analysis';
+import { sourceSpan } from '../../dockerfile/words';
+import { closestName, variableRefs } from './util';
+
+export default defineDockerfileRule({
+  id: 'undefined-arg-in-from',
+  aliases: ['UndefinedArgInFrom'],
+  severity: 'warning',
+  profile: 'recommended',
+  fixable: 'sometimes',
+  docs: {
+    summary: 'FROM uses a variable that no ARG before the first FROM declares.',
+    why: 'Only ARGs declared before the first FROM (and the automatic platform ARGs) are visible in FROM lines. An undeclared one expands to an empty string, so the stage quietly builds from a different image or platform than intended, or fails.',
+    bad: 'FROM node:22${VARIANT}\n',
+    good: 'ARG VARIANT=-alpine\nFROM node:22${VARIANT}\n',
+    fix: 'Declare the ARG before the first FROM (with a default when the build should work without `--build-arg`). When the name is a near miss of a declared one, the unsafe fix corrects the spelling.',
+  },
+  create(ctx) {
+    return {
+      FROM(i) {
+        const seen = new Set<string>();
+        const candidates = new Set<string>(AUTOMATIC_ARGS);
+        for (const a of ctx.doc.globalArgs) if (a.start < i.start) for (const p of a.pairs) candidates.add(p.key);
+        for (const ref of variableRefs(i.argsText, ctx.doc.escape)) {
+          if (seen.has(ref.name) || ctx.analysis.resolve(ref.name, i).declared) continue;
+          seen.add(ref.name);
+          const guess = closestName(ref.name, candidates);
+          const name = sourceSpan(i.map, ref.nameStart, ref.nameEnd);
+          ctx.report({
+            span: sourceSpan(i.map, ref.start, ref.end),
+            message: `"${ref.name}" is not declared with ARG before the first FROM, so it is empty here${guess ? ` (did you mean ${guess}?)` : ''}.`,
+            fix: guess ? { title: `Use ${guess}`, safe: false, edits: [{ ...name, newText: guess }] } : undefined,
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,89 @@
+import { defineDockerfileRule } from '../../rule';
+import type { Instruction, Stage } from '../../dockerfile/model';
+import { sourceSpan } from '../../dockerfile/words';
+import { closestName, variableRefs } from './util';
+
+/**
+ * Environment variables official base images set (from their published Dockerfiles). A stage built on an image
+ * not listed here may get any variable from it, so the rule stays quiet there. Names starting with a listed
+ * prefix count as set: these images add version-specific variables over time.
+ */
+const IMAGE_ENV: Record<string, { names?: string[]; prefixes?: string[] }> = {
+  scratch: {}, alpine: {}, busybox: {}, debian: {}, ubuntu: {},
+  python: { names: ['LANG', 'GPG_KEY'], prefixes: ['PYTHON_'] },
+  node: { names: ['NODE_VERSION', 'YARN_VERSION'] },
+  golang: { names: ['GOPATH', 'GOTOOLCHAIN'], prefixes: ['GOLANG_'] },
+  ruby: { names: ['LANG', 'GEM_HOME'], prefixes: ['RUBY_', 'BUNDLE_'] },
+  'eclipse-temurin': { names: ['JAVA_HOME', 'LANG', 'LANGUAGE', 'LC_ALL'], prefixes: ['JAVA_'] },
+  openjdk: { names: ['JAVA_HOME', 'LANG'], prefixes: ['JAVA_'] },
+  nginx: { prefixes: ['NGINX_', 'NJS_', 'PKG_', 'DYNPKG_'] },
+  php: { names: ['PHPIZE_DEPS', 'GPG_KEYS'], prefixes: ['PHP_', 'APACHE_'] },
+  rust: { names: ['RUSTUP_HOME', 'CARGO_HOME'], prefixes: ['RUST_'] },
+};
+
+/** Variables a stage's root image provides, or undefined when the image is unknown (anything may be set). */
+function imageEnv(image: string): ((name: string) => boolean) | undefined {
+  const m = /^(?:docker\.io\/)?(?:library\/)?([a-z0-9._-]+)(?::[^@]*)?(?:@.*)?$/.exec(image);
+  const spec = m ? IMAGE_ENV[m[1]] : undefined;
+  if (!spec) return undefined;
+  return (name) => name === 'PATH' || !!spec.names?.includes(name) || !!spec.prefixes?.some((p) => name.startsWith(p));
+}
+
+// Instructions whose arguments BuildKit expands (RUN, CMD, ENTRYPOINT, SHELL and HEALTHCHECK are left to the shell).
+const EXPANDED = new Set(['ENV', 'ARG', 'LABEL', 'COPY', 'ADD', 'EXPOSE', 'USER', 'VOLUME', 'STOPSIGNAL', 'WORKDIR']);
+
+export default defineDockerfileRule({
+  id: 'undefined-var',
+  aliases: ['UndefinedVar'],
+  severity: 'warning',
+  profile: 'recommended',
+  fixable: 'sometimes',
+  docs: {
+    summary: 'An instruction uses a variable that no ARG or ENV before it defines.',
+    why: 'An undefined variable expands to an empty string without any error: `COPY $SRC .` copies the whole context, `ENV PATH=$PAHT:/x` wipes PATH. Usually it is a typo or a missing `ARG` inside the stage (ARGs before FROM are not visible in stages unless redeclared).',
+    bad: 'FROM alpine:3.20\nENV PATH=$PAHT:/opt/app/bin\n',
+    good: 'FROM alpine:3.20\nENV PATH=$PATH:/opt/app/bin\n',
+    fix: 'Declare the variable (`ARG NAME` in the stage, or ENV) before using it. When the name is a near miss of one in scope, the unsafe fix corrects the spelling.',
+    notes: 'BuildKit reads the base image\'s environment from the registry; Seaworthy knows what the official images (alpine, debian, ubuntu, python, node, golang, ruby, eclipse-temurin, nginx, php, rust…) set and stays quiet for stages built on any other image, whose variables it cannot see. RUN, CMD and ENTRYPOINT are expanded by the shell at run time and are not checked, as in BuildKit. Like `docker build --check`, every stage is checked; a plain `docker build` warns only for the stages its target needs.',
+  },
+  create(ctx) {
+    const rootImageEnv = new Map<Stage, ((n: string) => boolean) | undefined>();
+    const envOf = (stage: Stage) => {
+      if (!rootImageEnv.has(stage)) {
+        let root = stage;
+        for (let p = ctx.analysis.parentStage(root); p && p !== stage; p = ctx.analysis.parentStage(root)) root = p;
+        const { image, unresolved } = ctx.analysis.resolvedImage(root);
+        rootImageEnv.set(stage, unresolved.length ? undefined : imageEnv(image.toLowerCase()));
+      }
+      return rootImageEnv.get(stage);
+    };
+    /** Names defined by ARG/ENV earlier in the stage or its parents, for suggestions. */
+    const namesInScope = (i: Instruction, stage: Stage) => {
+      const names = new Set<string>(['PATH']);
+      for (let s: Stage | undefined = stage; s; s = ctx.analysis.parentStage(s)) {
+        for (const x of s.instructions) if ((x.keyword === 'ARG' || x.keyword === 'ENV') && (s !== stage || x.start < i.start)) for (const p of x.pairs) names.add(p.key);
+      }
+      return names;
+    };
+    return {
+      instruction(i) {
+        if (i.parent || !EXPANDED.has(i.keyword)) return;
+        const stage = ctx.analysis.stageOf(i);
+        if (!stage) return;
+        const fromImage = envOf(stage);
+        if (!fromImage) return;
+        const seen = new Set<string>();
+        for (const ref of variableRefs(i.argsText, ctx.doc.escape)) {
+          if (seen.has(ref.name) || fromImage(ref.name) || ctx.analysis.resolve(ref.name, i).declared) continue;
+          seen.add(ref.name);
+          const guess = closestName(ref.name, [...namesInScope(i, stage)].filter((n) => n !== ref.name));
+          ctx.report({
+            span: sourceSpan(i.map, ref.start, ref.end),
+            message: `"${ref.name}" is not defined at this point (no ARG or ENV before it in this stage), so it expands to an empty string${guess ? ` (did you mean $${guess}?)` : ''}.`,
+            fix: guess ? { title: `Use $${guess}`, safe: false, edits: [{ ...sourceSpan(i.map, ref.nameStart, ref.nameEnd), newText: guess }] } : undefined,
+          });
+        }
+      },
+    };
+  },
+});

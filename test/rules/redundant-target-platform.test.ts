@@ -1,0 +1,10 @@
+import { ruleTests } from '../helpers/rule-tester';
+import rule from '../../server/src/core/rules/dockerfile/redundant-target-platform';
+
+ruleTests(rule, {
+  valid: ['FROM alpine AS builder\n', 'FROM --platform=$BUILDPLATFORM alpine\n', 'FROM --platform=${TARGETPLATFORM:-linux/amd64} alpine\n'],
+  invalid: [
+    { code: '\nFROM --platform=$TARGETPLATFORM scratch\n', errors: [{ line: 2, text: '--platform=$TARGETPLATFORM' }], output: '\nFROM scratch\n' },
+    { code: 'FROM --platform=${TARGETPLATFORM} alpine AS b\n', errors: [{ line: 1 }], output: 'FROM alpine AS b\n' },
+  ],
+});
