@@ -25,7 +25,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: 'seaworthy', fileEvents: vscode.workspace.createFileSystemWatcher('**/{.hadolint.yaml,.hadolint.yml,.seaworthy.yaml,.seaworthy.yml,.dclintrc*,.dockerignore,*.dockerignore}') },
-    diagnosticCollectionName: 'seaworthy',
     // Workspace trust: the server never runs a program (ShellCheck) for an untrusted workspace.
     initializationOptions: { isTrusted: vscode.workspace.isTrusted },
   };

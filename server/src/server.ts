@@ -10,7 +10,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DocumentLinter } from './lsp/documents';
 import { registerEditorFeatures } from './lsp/features';
-import { FIX_ALL_KIND, minimalEdit, quickFixes, toDiagnostic } from './lsp/actions';
+import { FIX_ALL_KIND, fileEditChanges, minimalEdit, quickFixes, toDiagnostic } from './lsp/actions';
+import { hardenWorkspaceEdit } from './lsp/harden-edit';
 import { fixAll } from './core/fix';
 import { harden } from './core/harden';
 import { PROJECT_URL, VERSION } from './core/meta';
@@ -94,6 +95,12 @@ export function startServer(connection: Connection): void {
   linter.onRuleError = (rule, message) => connection.console.error(`seaworthy: rule ${rule} failed and was skipped (other rules ran): ${message}`);
   // Editor features (completion, formatting, outline…) and the hover, which also shows findings.
   const editor = registerEditorFeatures(connection, documents, linter, { prepare: ensureSettings });
+  linter.otherExtensions = () => editor.otherExtensions();
+  editor.onOtherExtensions(() => {
+    linter.invalidate();
+    if (pullDiagnostics) connection.languages.diagnostics.refresh();
+    else for (const d of documents.all()) schedule(d.uri);
+  });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
@@ -236,11 +243,11 @@ export function startServer(connection: Connection): void {
     if (wantsFixAll || (!only && entry.result.findings.some((f) => f.fix?.safe))) {
       const fixed = fixAll(entry.input);
       const edit = minimalEdit(doc.getText(), fixed.text);
-      if (edit) {
+      if (edit || fixed.fileEdits.length) {
         actions.push({
           title: `Fix all auto-fixable Seaworthy problems (${fixed.applied.length})`,
           kind: FIX_ALL_KIND,
-          edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: [edit] }] },
+          edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: edit ? [edit] : [] }, ...fileEditChanges(doc.uri, fixed.fileEdits, sibling)] },
         });
       }
     }
@@ -257,21 +264,9 @@ export function startServer(connection: Connection): void {
     const input = linter.inputFor(doc);
     if (!input) { void connection.window.showErrorMessage('Seaworthy: this document is not a Dockerfile or compose file.'); return { applied: false }; }
     const result = harden(input);
-    const edit = minimalEdit(doc.getText(), result.text);
-    if (!edit && !result.fileEdits.length) { void connection.window.showInformationMessage('Seaworthy: nothing to harden.'); return { applied: false, changes: 0 }; }
-    const confirm = result.needsConfirmation.length > 0;
-    const workspaceEdit: WorkspaceEdit = annotations
-      ? {
-        documentChanges: edit ? [{ textDocument: { uri: doc.uri, version: doc.version }, edits: [{ ...edit, annotationId: 'harden' }] }] : [],
-        changeAnnotations: {
-          harden: {
-            label: 'Harden Dockerfile',
-            needsConfirmation: confirm,
-            description: result.applied.map((a) => `${a.rule}: ${a.title}`).join('; '),
-          },
-        },
-      }
-      : { documentChanges: edit ? [{ textDocument: { uri: doc.uri, version: doc.version }, edits: [edit] }] : [] };
+    const findings = linter.lint(doc)?.result.findings ?? [];
+    const workspaceEdit = hardenWorkspaceEdit(doc.uri, doc.version, doc.getText(), result, findings, annotations, sibling);
+    if (!workspaceEdit) { void connection.window.showInformationMessage('Seaworthy: nothing to harden.'); return { applied: false, changes: 0 }; }
     const res = await connection.workspace.applyEdit({ label: 'Harden Dockerfile', edit: workspaceEdit });
     return { applied: res.applied, changes: result.applied.length };
   });
@@ -283,5 +278,7 @@ export function startServer(connection: Connection): void {
 if (require.main === module) {
   installTestHooks(); // no-op unless SEAWORTHY_TEST_THROWING_RULE is set (integration tests only)
   process.on('uncaughtException', (e) => { process.stderr.write(`seaworthy server: ${e.stack ?? e}\n`); });
+  // Started as `seaworthy-lsp` with no transport flag: speak LSP over stdio, as editors expect.
+  if (!process.argv.some((a) => /^--(stdio|node-ipc|socket|pipe)/.test(a))) process.argv.push('--stdio');
   startServer(createConnection(ProposedFeatures.all));
 }

@@ -61,7 +61,12 @@ test('pull diagnostics, quick fix, re-diagnose, hover, fix-all and harden over s
     assert.equal(res.applied, true);
     const applied = c.appliedEdits[0];
     assert.equal(applied.label, 'Harden Dockerfile');
-    assert.ok(applied.edit.changeAnnotations?.harden, 'edit carries a change annotation');
+    const notes = Object.values(applied.edit.changeAnnotations ?? {});
+    assert.ok(notes.some((a) => a.needsConfirmation === false), 'safe changes are pre-approved');
+    assert.ok(notes.some((a) => a.needsConfirmation === true), 'behaviour changes need confirmation');
+    assert.ok(notes.some((a) => /maintainer-deprecated/.test(a.label)), `labels name the rule: ${notes.map((a) => a.label).join(' | ')}`);
+    const docEdits = ((applied.edit.documentChanges![0]) as TextDocumentEdit).edits;
+    assert.ok(docEdits.length > 1, 'one edit per changed run of lines');
     const hardened = applyEdits(text2, ((applied.edit.documentChanges![0]) as TextDocumentEdit).edits as TextEdit[]);
     assert.match(hardened, /LABEL org\.opencontainers\.image\.authors="me"/);
   } finally {
@@ -88,4 +93,25 @@ test('push diagnostics for clients without pull support, for Dockerfiles and com
   } finally {
     await c.stop();
   }
+});
+
+test('plain YAML syntax errors in compose files step aside for Red Hat YAML (auto), compose findings stay', async () => {
+  const uri = 'file:///tmp/seaworthy-lsp-test/compose.yaml';
+  const text = 'services:\n  web:\n    image: nginx:1.27\n    privileged: true\n  db: [unclosed\n';
+  const codes = async (c: Awaited<ReturnType<typeof startClient>>) =>
+    ((await c.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } })) as FullDocumentDiagnosticReport).items.map((d) => d.code);
+  const alone = await startClient();
+  try {
+    alone.open(uri, 'dockercompose', text);
+    const got = await codes(alone);
+    assert.ok(got.includes('syntax-error'), got.join(','));
+    assert.ok(got.includes('service-privileged'), got.join(','));
+  } finally { await alone.stop(); }
+  const withYaml = await startClient({ initializationOptions: { otherExtensions: ['redhat.vscode-yaml'] } });
+  try {
+    withYaml.open(uri, 'dockercompose', text);
+    const got = await codes(withYaml);
+    assert.ok(!got.includes('syntax-error'), got.join(','));
+    assert.ok(got.includes('service-privileged'), got.join(','));
+  } finally { await withYaml.stop(); }
 });

@@ -20,3 +20,15 @@ test('insertions and deletions in separate hunks', () => {
   assert.match(d, /@@ -17,4 \+16,5 @@\n l16\n l17\n l18\n\+new\n l19\n$/);
   assert.equal(unifiedDiff(a, a, 'a', 'b'), '');
 });
+
+test('lineEdits turns a change into minimal whole-line edits that reproduce it', async () => {
+  const { lineEdits } = await import('../../server/src/core/diff');
+  const { applyOffsetEdits } = await import('../../server/src/core/text');
+  const a = 'FROM x\nMAINTAINER me\nRUN a\nCMD b';
+  const b = 'FROM x AS build\nLABEL m=me\nRUN a\nUSER app\nCMD ["b"]\n';
+  const edits = lineEdits(a, b);
+  assert.equal(applyOffsetEdits(a, edits), b);
+  assert.deepEqual(edits.map((e) => a.slice(e.start, e.end)), ['FROM x\nMAINTAINER me\n', 'CMD b']);
+  assert.deepEqual(lineEdits(a, a), []);
+  assert.equal(applyOffsetEdits('', lineEdits('', 'x\n')), 'x\n');
+});

@@ -73,3 +73,21 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
   }
   return out.join('\n') + '\n';
 }
+
+/** The change from `oldText` to `newText` as minimal whole-line offset edits (one per changed run
+ * of lines), so an editor can show and apply each part separately. */
+export function lineEdits(oldText: string, newText: string): { start: number; end: number; newText: string }[] {
+  const split = (t: string) => t.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const a = split(oldText);
+  const ops = diffLines(a, split(newText));
+  const edits: { start: number; end: number; newText: string }[] = [];
+  let offset = 0;
+  let cur: { start: number; end: number; newText: string } | undefined;
+  for (const op of ops) {
+    if (op.kind === ' ') { if (cur) { edits.push(cur); cur = undefined; } offset += op.line.length; continue; }
+    cur ??= { start: offset, end: offset, newText: '' };
+    if (op.kind === '-') { offset += op.line.length; cur.end = offset; } else cur.newText += op.line;
+  }
+  if (cur) edits.push(cur);
+  return edits;
+}

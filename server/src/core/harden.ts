@@ -6,6 +6,8 @@ import type { FileEdit } from './types';
 export interface HardenResult extends FixResult {
   /** Changes that alter behaviour and need the user's confirmation. */
   needsConfirmation: { rule: string; title: string }[];
+  /** The text after the safe fixes alone (what fix-all would produce). */
+  safeText: string;
 }
 
 /** Fixes that move whole instructions between stages: applied before fixes that add lines, so the
@@ -23,6 +25,7 @@ export function harden(input: LintInput): HardenResult {
     fileEdits: mergeFileEdits([...safe.fileEdits, ...structural.fileEdits, ...rest.fileEdits]),
     passes: safe.passes + structural.passes + rest.passes,
     needsConfirmation: unsafe,
+    safeText: safe.text,
   };
 }
 

@@ -3,7 +3,7 @@ import {
   CodeAction, CodeActionKind, type Diagnostic, DiagnosticSeverity, DiagnosticTag, type TextEdit, type WorkspaceEdit,
   type CreateFile, type TextDocumentEdit, OptionalVersionedTextDocumentIdentifier,
 } from 'vscode-languageserver';
-import type { Finding, Fix, Severity } from '../core/types';
+import type { FileEdit, Finding, Fix, Severity } from '../core/types';
 import { ruleDocUrl } from '../core/meta';
 import { LineIndex } from '../core/text';
 import type { DocumentKind } from '../core/types';
@@ -32,23 +32,32 @@ function siblingUri(docUri: string, rel: string): string {
 }
 
 export function fixToWorkspaceEdit(uri: string, version: number, fix: Fix, siblingText?: (uri: string) => string | undefined): WorkspaceEdit {
-  const changes: (TextDocumentEdit | CreateFile)[] = [
-    { textDocument: OptionalVersionedTextDocumentIdentifier.create(uri, version), edits: fix.edits as TextEdit[] },
-  ];
-  for (const fe of fix.fileEdits ?? []) {
+  return {
+    documentChanges: [
+      { textDocument: OptionalVersionedTextDocumentIdentifier.create(uri, version), edits: fix.edits as TextEdit[] },
+      ...fileEditChanges(uri, fix.fileEdits ?? [], siblingText),
+    ],
+  };
+}
+
+/** Edits to files beside the document (e.g. creating `.dockerignore`) as LSP document changes. */
+export function fileEditChanges(uri: string, fileEdits: readonly FileEdit[], siblingText?: (uri: string) => string | undefined, annotationId?: string): (TextDocumentEdit | CreateFile)[] {
+  const changes: (TextDocumentEdit | CreateFile)[] = [];
+  const annotate = <T extends object>(e: T) => (annotationId ? { ...e, annotationId } : e);
+  for (const fe of fileEdits) {
     const target = siblingUri(uri, fe.path);
     const existing = siblingText?.(target);
     if (existing === undefined && (fe.create || fe.append)) {
-      changes.push({ kind: 'create', uri: target, options: { ignoreIfExists: true } });
-      changes.push({ textDocument: { uri: target, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: fe.newText }] });
+      changes.push(annotate({ kind: 'create', uri: target, options: { ignoreIfExists: true } }) as CreateFile);
+      changes.push({ textDocument: { uri: target, version: null }, edits: [annotate({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: fe.newText })] });
     } else if (existing !== undefined) {
       const idx = new LineIndex(existing);
       const end = idx.position(existing.length);
       const text = fe.append ? (existing.endsWith('\n') || !existing ? '' : '\n') + fe.newText : fe.newText;
-      changes.push({ textDocument: { uri: target, version: null }, edits: [{ range: fe.append ? { start: end, end } : { start: { line: 0, character: 0 }, end }, newText: text }] });
+      changes.push({ textDocument: { uri: target, version: null }, edits: [annotate({ range: fe.append ? { start: end, end } : { start: { line: 0, character: 0 }, end }, newText: text })] });
     }
   }
-  return { documentChanges: changes };
+  return changes;
 }
 
 export function quickFixes(uri: string, version: number, text: string, kind: DocumentKind, findings: Finding[], diagnostics: Diagnostic[], siblingText?: (uri: string) => string | undefined): CodeAction[] {

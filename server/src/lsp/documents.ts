@@ -11,6 +11,7 @@ import { mergeSettings } from '../core/config/settings';
 import { DEFAULT_EDITOR_SETTINGS, type EditorSettings } from '../core/config/editor';
 import { configFormatOf, parseConfig, type ConfigFormat, type ConfigProblem } from '../core/config/project';
 import { excludedBy } from '../core/config/glob';
+import { reportYamlSyntaxErrors } from '../core/compose/coexist';
 import { FileCache, fsWorkspace } from '../node/fs-workspace';
 import { EMPTY_WORKSPACE } from '../core/workspace';
 import { forgetShellcheckLookup, lintTools } from '../node/shellcheck';
@@ -38,6 +39,8 @@ export class DocumentLinter {
   trusted = true;
   /** Editor settings for a document URI (the server fills them from `workspace/configuration`). */
   editorSettings: (uri: string) => EditorSettings = () => DEFAULT_EDITOR_SETTINGS;
+  /** Ids of other installed extensions, as the client reports them. */
+  otherExtensions: () => readonly string[] = () => [];
   /** Open documents by file path, so workspace rules see unsaved buffers. */
   openText: (absPath: string) => string | undefined = () => undefined;
   onRuleError: (rule: string, message: string) => void = () => {};
@@ -102,7 +105,9 @@ export class DocumentLinter {
     const settings = mergeSettings(config?.settings, editor.settings);
     // ShellCheck: never in an untrusted workspace; the editor setting, else the project's, else on when found.
     const tools = lintTools({ shellcheck: this.trusted && (editor.shellcheck.enable ?? config?.shellcheck?.enable ?? true), shellcheckPath: editor.shellcheck.path });
-    return { input: { text: doc.getText(), kind, path: rel, workspace, settings, tools }, config, excluded };
+    // Plain YAML syntax errors step aside for Red Hat YAML, which underlines the same ones.
+    const composeSyntaxErrors = kind === 'compose' ? reportYamlSyntaxErrors(editor.composeSyntaxErrors, this.otherExtensions().includes('redhat.vscode-yaml')) : undefined;
+    return { input: { text: doc.getText(), kind, path: rel, workspace, settings, tools, composeSyntaxErrors }, config, excluded };
   }
 
   /** The lint input for a document (also for Harden), whatever `enable` and `exclude` say. */

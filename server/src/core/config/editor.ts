@@ -3,6 +3,7 @@
 import type { RuleSettings } from './settings';
 import { Problems, describe, type LNode } from './yaml-source';
 import { parseExclude, parseProfiles, parseRuleLevels } from './seaworthy';
+import { COMPOSE_SYNTAX_ERRORS_VALUES, type ComposeSyntaxErrorsSetting } from '../compose/coexist';
 
 export interface EditorSettings {
   /** `seaworthy.enable`: false turns linting off for the resource. */
@@ -12,6 +13,8 @@ export interface EditorSettings {
   /** Globs relative to the workspace folder. */
   exclude: string[];
   shellcheck: { enable?: boolean; path?: string };
+  /** `seaworthy.compose.syntaxErrors`: auto | on | off (see core/compose/coexist.ts). */
+  composeSyntaxErrors?: ComposeSyntaxErrorsSetting;
   /** Human-readable problems, each starting with the setting's full name. */
   problems: string[];
 }
@@ -65,6 +68,14 @@ export function parseEditorSettings(value: unknown): EditorSettings {
       const s = sc as Record<string, unknown>;
       if (isSet(s.enable)) { if (typeof s.enable === 'boolean') out.shellcheck.enable = s.enable; else p.add(ZERO, 'shellcheck.enable', 'expected true or false'); }
       if (isSet(s.path) && s.path !== '') { if (typeof s.path === 'string') out.shellcheck.path = s.path; else p.add(ZERO, 'shellcheck.path', 'expected a program name or path'); }
+    }
+  }
+  const compose = v.compose;
+  if (isSet(compose) && typeof compose === 'object' && !Array.isArray(compose)) {
+    const se = (compose as Record<string, unknown>).syntaxErrors;
+    if (isSet(se)) {
+      if (COMPOSE_SYNTAX_ERRORS_VALUES.includes(se as ComposeSyntaxErrorsSetting)) out.composeSyntaxErrors = se as ComposeSyntaxErrorsSetting;
+      else p.add(ZERO, 'compose.syntaxErrors', `expected one of ${COMPOSE_SYNTAX_ERRORS_VALUES.join(', ')}, not ${describe(fromJS(se))}`);
     }
   }
   out.problems = p.list.filter((x) => x.severity !== 'info').map((x) => `seaworthy.${x.path}: ${x.message}`);

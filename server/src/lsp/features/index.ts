@@ -210,7 +210,7 @@ export function registerEditorFeatures(connection: Connection, documents: TextDo
       const hits = entry.result.findings.filter((f) => f.span.start <= offset && offset <= Math.max(f.span.end, f.span.start + 1));
       for (const f of hits) {
         const meta = ruleMeta(f.rule);
-        parts.push(`**${f.message}**\n\n${meta ? ruleHoverMarkdown(meta) : ''}`);
+        parts.push(meta ? ruleHoverMarkdown(meta) : `**${f.rule}**`); // the editor already shows the message above
       }
       if (hits.length) range = hits[0].range;
     }
