@@ -1,7 +1,5 @@
 // The one list of rules. Adding a rule: its file, its table test, and one line here.
 import type { Rule } from '../rule';
-import copyWholeFilesystem from './dockerfile/copy-whole-filesystem';
-import userNotNumeric from './dockerfile/user-not-numeric';
 import composeBuildAndImage from './compose/build-and-image';
 import composeBuildPathNotFound from './compose/build-path-not-found';
 import composeBuildTargetUnknown from './compose/build-target-unknown';
@@ -68,6 +66,7 @@ import copyFromOwnStage from './dockerfile/copy-from-own-stage';
 import copyFromUnknownStage from './dockerfile/copy-from-unknown-stage';
 import copyIgnoredFile from './dockerfile/copy-ignored-file';
 import copyRelativeDestination from './dockerfile/copy-relative-destination';
+import copyWholeFilesystem from './dockerfile/copy-whole-filesystem';
 import curlAndWget from './dockerfile/curl-and-wget';
 import dnfCacheNotCleaned from './dockerfile/dnf-cache-not-cleaned';
 import dnfMissingYes from './dockerfile/dnf-missing-yes';
@@ -127,6 +126,7 @@ import undefinedArgInFrom from './dockerfile/undefined-arg-in-from';
 import undefinedVar from './dockerfile/undefined-var';
 import untrustedRegistry from './dockerfile/untrusted-registry';
 import unusedSuppression from './dockerfile/unused-suppression';
+import userNotNumeric from './dockerfile/user-not-numeric';
 import userRoot from './dockerfile/user-root';
 import useraddHighUid from './dockerfile/useradd-high-uid';
 import wgetProgress from './dockerfile/wget-progress';
@@ -141,8 +141,6 @@ import zypperMissingNonInteractive from './dockerfile/zypper-missing-non-interac
 import zypperUnpinnedPackage from './dockerfile/zypper-unpinned-package';
 
 export const RULES: readonly Rule[] = [
-  copyWholeFilesystem,
-  userNotNumeric,
   composeBuildAndImage,
   composeBuildPathNotFound,
   composeBuildTargetUnknown,
@@ -209,6 +207,7 @@ export const RULES: readonly Rule[] = [
   copyFromUnknownStage,
   copyIgnoredFile,
   copyRelativeDestination,
+  copyWholeFilesystem,
   curlAndWget,
   dnfCacheNotCleaned,
   dnfMissingYes,
@@ -268,6 +267,7 @@ export const RULES: readonly Rule[] = [
   undefinedVar,
   untrustedRegistry,
   unusedSuppression,
+  userNotNumeric,
   userRoot,
   useraddHighUid,
   wgetProgress,
