@@ -43,3 +43,11 @@ ruleTests(missingUser, {
     },
   ],
 });
+
+ruleTests(missingUser, {
+  valid: [],
+  invalid: [
+    { name: 'no fix when the file ends in a dangling continuation', code: 'FROM debian:12\\', errors: [{ line: 1 }], output: null },
+    { name: 'no fix when the file ends inside an unterminated heredoc', code: 'FROM debian:12\nRUN <<E\necho hi', errors: [{ line: 1 }], output: null },
+  ],
+});

@@ -5,7 +5,7 @@ import type { Instruction, Stage } from '../../dockerfile/model';
 import type { ShCommand } from '../../shell/model';
 import type { FixSpec, OffsetEdit } from '../../types';
 import { flagValue } from '../../shell/commands';
-import { startAboveComments } from './util';
+import { canAppendLines, startAboveComments } from './util';
 
 const RUNTIME = new Set(['EXPOSE', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'STOPSIGNAL']);
 /** `go build` flags that take a value (Go accepts one or two dashes). */
@@ -15,6 +15,7 @@ export const GO_RUNTIME_IMAGE = 'gcr.io/distroless/static-debian12:nonroot';
 /** The fix, when the stage is a plain Go image that builds one binary to an absolute path. */
 export function goMultiStageFix(ctx: DockerfileContext, stage: Stage, run: Instruction, build: ShCommand): FixSpec | undefined {
   if (stage !== ctx.analysis.finalStage || ctx.analysis.parentStage(stage)) return undefined;
+  if (run.heredocs.length || ctx.analysis.shell(run).errors.length || !canAppendLines(ctx)) return undefined;
   const image = ctx.analysis.resolvedImage(stage).image;
   if (!/^(docker\.io\/)?(library\/)?golang(:|$)/.test(image)) return undefined;
   // Go's flag package accepts -o X, -o=X and --o=X.

@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../../rule';
 import type { Stage } from '../../dockerfile/model';
 import type { DockerfileContext } from '../../rule';
-import { ancestorStages, isMinimalImage } from './util';
+import { ancestorStages, canAppendLines, isMinimalImage } from './util';
 import { baseImageFacts } from '../../dockerfile/base-image';
 import type { FixSpec } from '../../types';
 
@@ -24,6 +24,7 @@ function healthcheckFix(ctx: DockerfileContext, final: Stage, chain: Stage[], ro
   if (!probe) return undefined;
   const line = `HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 CMD [${probe.map((a) => JSON.stringify(a)).join(', ')}]`;
   const anchor = final.instructions.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
+  if (!anchor && !canAppendLines(ctx)) return undefined;
   const eol = ctx.lines.eol();
   const at = anchor ? ctx.lines.lineStarts[anchor.startLine] : ctx.text.length;
   const newText = anchor ? line + eol : (ctx.text.endsWith('\n') || !ctx.text ? '' : eol) + line + eol;

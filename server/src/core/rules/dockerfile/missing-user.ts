@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../../rule';
-import { lastUser } from './util';
+import { canAppendLines, lastUser } from './util';
 import { baseImageFacts, nonRootUserLines } from '../../dockerfile/base-image';
 import type { Instruction, Stage } from '../../dockerfile/model';
 
@@ -36,6 +36,10 @@ export default defineDockerfileRule({
         const anchor: Instruction | undefined = final.instructions.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT' || i.keyword === 'HEALTHCHECK');
         const at = anchor ? ctx.lines.lineStarts[anchor.startLine] : undefined;
         const eol = ctx.lines.eol();
+        if (at === undefined && !canAppendLines(ctx)) {
+          ctx.report({ span: final.from.keywordSpan, message: `The final stage runs as root: no USER is set${facts.shippedUser ? ` (the image ships the user "${facts.shippedUser}")` : ''}.` });
+          return;
+        }
         const edit = at !== undefined
           ? { start: at, end: at, newText: lines.join(eol) + eol }
           : { start: ctx.text.length, end: ctx.text.length, newText: (ctx.text.endsWith('\n') || !ctx.text ? '' : eol) + lines.join(eol) + eol };

@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../rule';
 import type { Instruction, Stage } from '../../dockerfile/model';
-import { execForm } from './util';
+import { execForm, hasEmbeddedComments } from './util';
 
 // Plain words only: anything the shell would interpret keeps the shell form's meaning.
 const SHELL_SYNTAX = /[|&;<>()$`\\*?[\]{}~#!]|^\s*$/;
@@ -25,7 +25,8 @@ export default defineDockerfileRule({
       if (i.exec || !i.rest.trim() || customShell) return;
       const plain = i.words.every((w) => !SHELL_SYNTAX.test(w.raw.replace(/^"(.*)"$|^'(.*)'$/, '$1$2')) || /^'[^']*'$|^"[^"$`\\]*"$/.test(w.raw));
       const span = { start: i.words[0].start, end: i.words[i.words.length - 1].end };
-      const fix = plain
+      // A comment line inside the continuation would be lost by rewriting the arguments as one line.
+      const fix = hasEmbeddedComments(ctx, i) ? undefined : plain
         ? { title: 'Convert to exec form', safe: true, edits: [{ ...span, newText: execForm(i.words.map((w) => w.value)) }] }
         : { title: 'Wrap in ["/bin/sh", "-c", "exec …"]', safe: false, edits: [{ ...span, newText: execForm(['/bin/sh', '-c', /^exec\s/.test(i.rest.trim()) ? i.rest.trim() : `exec ${i.rest.trim()}`]) }] };
       ctx.report({
@@ -45,7 +46,7 @@ export default defineDockerfileRule({
         message: 'Use the exec form for HEALTHCHECK CMD (JSON array): in shell form every probe needs /bin/sh in the image.',
         severity: 'info',
         aliases: ['DL3025'],
-        fix: plain ? { title: 'Convert to exec form', safe: true, edits: [{ ...span, newText: execForm(args.map((w) => w.value)) }] } : undefined,
+        fix: plain && !hasEmbeddedComments(ctx, i) ? { title: 'Convert to exec form', safe: true, edits: [{ ...span, newText: execForm(args.map((w) => w.value)) }] } : undefined,
       });
     };
     return {

@@ -221,6 +221,8 @@ export function insertAfter(word: Span, text: string): OffsetEdit {
  */
 export function appendCommandToRun(ctx: DockerfileContext, i: Instruction, command: string): OffsetEdit | undefined {
   if (i.exec) return undefined;
+  // Half-typed shell (an open quote, `${`, `((`): an appended command would land inside it.
+  if (ctx.analysis.shell(i).errors.length || i.heredocs.some((h) => !h.terminated)) return undefined;
   const commands = ctx.analysis.shell(i).commands;
   if (!commands.length) return undefined;
   const lastEnd = Math.max(...commands.map((c) => c.end));
@@ -352,4 +354,19 @@ export function deleteInstructionEdit(ctx: DockerfileContext, i: Instruction): O
   const last = ctx.lines.lineOf(i.end);
   const end = last + 1 < ctx.lines.lineCount ? ctx.lines.lineStarts[last + 1] : ctx.text.length;
   return { start: ctx.lines.lineStarts[first], end, newText: '' };
+}
+
+/** Whether new lines can safely go at the end of the file: the last instruction is complete (no
+ * dangling continuation, no unterminated heredoc) so an appended line starts a new instruction. */
+export function canAppendLines(ctx: DockerfileContext): boolean {
+  const last = ctx.doc.instructions[ctx.doc.instructions.length - 1];
+  if (last && last.heredocs.some((h) => !h.terminated)) return false;
+  const lastLine = ctx.text.replace(/[\r\n]+$/, '').split(/\r?\n|\r/).pop() ?? '';
+  return !lastLine.trimEnd().endsWith(ctx.doc.escape);
+}
+
+/** Whether an instruction's lines hold comment lines (inside a continuation): rewriting its
+ * arguments as one line would drop them. */
+export function hasEmbeddedComments(ctx: DockerfileContext, i: Instruction): boolean {
+  return ctx.doc.comments.some((c) => c.line > i.startLine && c.line <= i.endLine);
 }
