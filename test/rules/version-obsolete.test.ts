@@ -27,3 +27,10 @@ ruleTests(rule, {
     },
   ],
 });
+
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    { name: 'every duplicate version key is reported and removed in one pass', code: 'version: "3"\nversion: "2"\nservices: {}\n', errors: [{ line: 1, text: 'version' }, { line: 2, text: 'version' }], output: 'services: {}\n' },
+  ],
+});

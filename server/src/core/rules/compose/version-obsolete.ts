@@ -17,14 +17,15 @@ export default defineComposeRule({
   },
   check(ctx) {
     for (const d of ctx.doc.documents) {
-      const pair = rootMap(d)?.pair('version');
-      if (!pair || pair.merged) continue;
-      const edit = removePairLinesEdit(ctx.doc, pair);
-      ctx.report({
-        span: pair.key,
-        message: 'The "version" key is obsolete: Compose ignores it and warns. Remove it.',
-        fix: edit ? { title: 'Remove the obsolete "version" line', safe: true, edits: [edit] } : undefined,
-      });
+      // Every `version` key, duplicates included, so one fix-all pass removes them all.
+      for (const pair of rootMap(d)?.pairs.filter((p) => !p.merged && p.key.value === 'version') ?? []) {
+        const edit = removePairLinesEdit(ctx.doc, pair);
+        ctx.report({
+          span: pair.key,
+          message: 'The "version" key is obsolete: Compose ignores it and warns. Remove it.',
+          fix: edit ? { title: 'Remove the obsolete "version" line', safe: true, edits: [edit] } : undefined,
+        });
+      }
     }
   },
 });
