@@ -2,6 +2,7 @@
 import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
 import { generateComposeValidator } from './gen-compose-validator.mjs';
+import { writeLoader } from './code-cache-loader.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -19,9 +20,11 @@ const common = {
 generateComposeValidator({ quiet: true });
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
-  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The server and the CLI are bundled to NAME.main.js and started by a small loader, dist/NAME.js, that uses
+  // V8's code cache (see code-cache-loader.mjs); the loader carries the #! line.
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.main.js' }),
+  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.main.js' }),
 ]);
-chmodSync('dist/cli.js', 0o755);
-chmodSync('dist/server.js', 0o755);
+writeLoader('server', { executable: true });
+writeLoader('cli', { executable: true });
 if (watch) console.log('watch mode is not supported; rerun npm run build');

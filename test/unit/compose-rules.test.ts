@@ -110,7 +110,7 @@ test('the generated schema validator is current and the bundles do not load ajv 
   assert.equal(r.status, 0, `validate.generated.ts is stale: run npm run build (${r.stderr})`);
   const generated = fs.readFileSync(path.join(ROOT, 'server/src/core/compose/schema/validate.generated.ts'), 'utf8');
   assert.deepEqual([...new Set(generated.match(/require\("[^"]+"\)/g) ?? [])], ['require("ajv/dist/runtime/equal")']);
-  for (const bundle of ['dist/server.js', 'dist/cli.js']) {
+  for (const bundle of ['dist/server.main.js', 'dist/cli.main.js']) { // the bundles (dist/server.js and dist/cli.js load them)
     const file = path.join(ROOT, bundle);
     if (!fs.existsSync(file)) continue; // `npm test` builds first; a bare tsc run may not have
     const code = fs.readFileSync(file, 'utf8');

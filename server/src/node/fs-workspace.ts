@@ -31,14 +31,19 @@ export class FileCache {
 /** realpath(3) in one system call (the JavaScript realpathSync lstat()s every path component). */
 const realpath = (p: string): string => (process.platform === 'win32' ? fs.realpathSync(p) : fs.realpathSync.native(p));
 
+/** The real path, or undefined when nothing is there. Most questions are about absent files: existsSync answers them without an exception. */
+function realpathIfExists(abs: string): string | undefined {
+  if (!fs.existsSync(abs)) return undefined;
+  try { return realpath(abs); } catch { return undefined; }
+}
+
 function sharedRealpath(abs: string, shared: FileCache | undefined): string | undefined {
-  if (!shared?.resolutions) { try { return realpath(abs); } catch { return undefined; } }
+  if (!shared?.resolutions) return realpathIfExists(abs);
   const hit = shared.reals.get(abs);
   if (hit !== undefined) return hit ?? undefined;
-  let r: string | null;
-  try { r = realpath(abs); } catch { r = null; }
-  shared.reals.set(abs, r);
-  return r ?? undefined;
+  const r = realpathIfExists(abs);
+  shared.reals.set(abs, r ?? null);
+  return r;
 }
 
 export interface FsWorkspace extends WorkspaceHost {
