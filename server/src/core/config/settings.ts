@@ -27,7 +27,8 @@ export const DEFAULT_SETTINGS: RuleSettings = {
   trustedRegistries: [],
   labelSchema: {},
   strictLabels: false,
-  maxFileSize: 2 * 1024 * 1024,
+  // Real Dockerfiles and compose files are tens of KB; past this, linting on every keystroke would stall the editor.
+  maxFileSize: 256 * 1024,
 };
 
 export function withDefaults(partial?: Partial<RuleSettings>): RuleSettings {

@@ -22,13 +22,15 @@ export default defineDockerfileRule({
       const dest = words[words.length - 1];
       const value = dest.value.includes('$') ? ctx.analysis.expand(dest.value, i) : { value: dest.value, unresolved: [] };
       if (value.value.endsWith('/') || value.value.endsWith('\\') || value.unresolved.length) return;
-      const closing = /["']$/.test(dest.raw) && dest.raw.length > 1 ? 1 : 0;
+      const closing = /^(["']).*\1$/s.test(dest.raw) && dest.raw.length > 1 ? 1 : 0;
       const at = dest.end - closing;
+      // A half-typed quote: where the `/` belongs is not knowable.
+      const balanced = closing === 1 || !/["']/.test(dest.raw);
       ctx.report({
         span: dest,
         message: `${i.keyword} with ${words.length - 1} sources needs a directory as destination: write "${dest.value}/".`,
         aliases: i.keyword === 'COPY' ? ['DL3021'] : [],
-        fix: { title: 'Add a trailing "/" to the destination', safe: true, edits: [{ start: at, end: at, newText: '/' }] },
+        fix: balanced ? { title: 'Add a trailing "/" to the destination', safe: true, edits: [{ start: at, end: at, newText: '/' }] } : undefined,
       });
     };
     return { COPY: check, ADD: check };
