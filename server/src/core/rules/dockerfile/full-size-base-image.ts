@@ -59,7 +59,8 @@ export default defineDockerfileRule({
         const slim = slimTag(name, tag);
         if (!slim) return;
         let fix: FixSpec | undefined;
-        if (slim.tag) {
+        // Offsets into the written text only hold when the image is written on one line, as parsed.
+        if (slim.tag && ctx.text.slice(img.span.start, img.span.end) === img.raw) {
           const tagStart = img.span.start + img.raw.lastIndexOf(':') + 1;
           fix = { title: `Use ${name}:${slim.tag}`, safe: false, edits: [{ start: tagStart, end: tagStart + tag.length, newText: slim.tag }] };
         }

@@ -361,8 +361,8 @@ export function deleteInstructionEdit(ctx: DockerfileContext, i: Instruction): O
 export function canAppendLines(ctx: DockerfileContext): boolean {
   const last = ctx.doc.instructions[ctx.doc.instructions.length - 1];
   if (last && last.heredocs.some((h) => !h.terminated)) return false;
-  const lastLine = ctx.text.replace(/[\r\n]+$/, '').split(/\r?\n|\r/).pop() ?? '';
-  return !lastLine.trimEnd().endsWith(ctx.doc.escape);
+  // Blank lines do not end a continuation, so look past trailing whitespace of any kind.
+  return !ctx.text.trimEnd().endsWith(ctx.doc.escape);
 }
 
 /** Whether an instruction's lines hold comment lines (inside a continuation): rewriting its
