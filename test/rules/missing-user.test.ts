@@ -51,3 +51,10 @@ ruleTests(missingUser, {
     { name: 'no fix when the file ends inside an unterminated heredoc', code: 'FROM debian:12\nRUN <<E\necho hi', errors: [{ line: 1 }], output: null },
   ],
 });
+
+ruleTests(missingUser, {
+  valid: [],
+  invalid: [
+    { name: 'no fix when the continuation runs into trailing comment or blank lines', code: 'FROM debian:12 \\\n# note\n  \n', errors: [{ line: 1 }], output: null },
+  ],
+});

@@ -361,8 +361,13 @@ export function deleteInstructionEdit(ctx: DockerfileContext, i: Instruction): O
 export function canAppendLines(ctx: DockerfileContext): boolean {
   const last = ctx.doc.instructions[ctx.doc.instructions.length - 1];
   if (last && last.heredocs.some((h) => !h.terminated)) return false;
-  // Blank lines do not end a continuation, so look past trailing whitespace of any kind.
-  return !ctx.text.trimEnd().endsWith(ctx.doc.escape);
+  // Blank and comment lines do not end a continuation: find the last line of real content.
+  for (let line = ctx.lines.lineCount - 1; line >= 0; line--) {
+    const t = ctx.lines.lineText(line).trim();
+    if (!t || t.startsWith('#')) continue;
+    return !t.endsWith(ctx.doc.escape);
+  }
+  return true;
 }
 
 /** Whether an instruction's lines hold comment lines (inside a continuation): rewriting its
