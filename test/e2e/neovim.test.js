@@ -56,7 +56,8 @@ async function main() {
   }
   // Server and CLI from one snapshot, so a concurrent rebuild can't make them differ.
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'seaworthy-nvim-'));
-  for (const f of ['server.js', 'cli.js']) fs.copyFileSync(path.join(w.REPO, 'dist', f), path.join(tmp, f));
+  // The entry points are small loaders for the *.main.js bundles beside them: copy them all.
+  for (const f of fs.readdirSync(path.join(w.REPO, 'dist')).filter((n) => n.endsWith('.js'))) fs.copyFileSync(path.join(w.REPO, 'dist', f), path.join(tmp, f));
   process.env.SEAWORTHY_E2E_CLI = path.join(tmp, 'cli.js');
   const ws = w.prepareWorkspace(path.join(tmp, 'ws'));
 
