@@ -344,10 +344,12 @@ async function main() {
         // Behaviour-changing edits come as a refactor preview; VS Code leaves edits that need
         // confirmation unticked, so review = tick them, then Apply (what a user does).
         await page.waitForSelector('.bulk-edit-panel .monaco-list-row', { timeout: 20000 });
-        for (let i = 0; i < 20; i++) {
-          const box = page.locator('.bulk-edit-panel input.edit-checkbox:not(:checked)').first();
+        // Only rows on screen can be ticked (the tree renders off-screen rows hidden, and a ticked
+        // parent row ticks its children), so look for visible unticked boxes each round.
+        for (let i = 0; i < 40; i++) {
+          const box = page.locator('.bulk-edit-panel input.edit-checkbox:not(:checked) >> visible=true').first();
           if (!(await box.count())) break;
-          await box.click();
+          await box.click({ timeout: 5000 });
         }
         await page.locator('.bulk-edit-panel .monaco-button', { hasText: 'Apply' }).click();
         await page.waitForSelector('.bulk-edit-panel .monaco-list-row', { state: 'detached', timeout: 20000 });
