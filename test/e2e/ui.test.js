@@ -349,7 +349,9 @@ async function main() {
         for (let i = 0; i < 40; i++) {
           const box = page.locator('.bulk-edit-panel input.edit-checkbox:not(:checked) >> visible=true').first();
           if (!(await box.count())) break;
-          await box.click({ timeout: 5000 });
+          // The tree re-renders after each tick; a box can be mid-animation or replaced: force the
+          // click (it is on screen) and look again next round.
+          await box.click({ timeout: 3000, force: true }).catch(() => page.waitForTimeout(200));
         }
         await page.locator('.bulk-edit-panel .monaco-button', { hasText: 'Apply' }).click();
         await page.waitForSelector('.bulk-edit-panel .monaco-list-row', { state: 'detached', timeout: 20000 });
