@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../../rule';
-import { argumentValues, packageCommand, rpmAction, rpmPinned } from '../../dockerfile/packages';
+import { rpmUnpinned } from './rpm';
 
 export default defineDockerfileRule({
   id: 'dnf-unpinned-package',
@@ -16,27 +16,6 @@ export default defineDockerfileRule({
     notes: 'A package counts as pinned when its last dash-separated part starts with a digit (`httpd-2.4.6`, `git-core-2.51.0-2.fc42`, `openssl-1:1.1.1k`) or it is an `.rpm` file or URL. hadolint only asks for some part after a dash to look like a version; Seaworthy does not take `java-11-openjdk` as pinned. Versions written as Dockerfile variables are expanded: an ARG is trusted (it can be set at build time), an ENV of a stage this one does not inherit from is empty here. Group installs and `@group` names are not checked.',
   },
   create(ctx) {
-    return {
-      RUN(i) {
-        for (const c of ctx.analysis.shell(i).commands) {
-          const p = packageCommand(c);
-          const a = (p?.manager === 'dnf' || p?.manager === 'microdnf') ? rpmAction(p) : undefined;
-          if (!a) continue;
-          const module = a.action === 'module install';
-          if (!module && !['install', 'in', 'install-n', 'install-na', 'install-nevra', 'localinstall'].includes(a.action)) continue;
-          for (const w of a.operands) {
-            if (w.value.startsWith('@')) continue;
-            const values = argumentValues(ctx.analysis, i, w);
-            if (!values || values.every((v) => (module ? v.includes(':') : rpmPinned(v)))) continue;
-            ctx.report({
-              span: w,
-              message: module
-                ? `Pin the stream of module "${w.value}": write ${w.value}:<stream> so rebuilds install what you tested.`
-                : `Pin the version of "${w.value}": write ${w.value}-<version> so rebuilds install what you tested.`,
-            });
-          }
-        }
-      },
-    };
+    return rpmUnpinned(ctx, ['dnf', 'microdnf'], ['install', 'in', 'install-n', 'install-na', 'install-nevra', 'localinstall']);
   },
 });

@@ -1,6 +1,5 @@
 import { defineDockerfileRule } from '../../rule';
-import { commandSpan, confirmsAutomatically, packageCommand, RPM_CHANGING, rpmAction } from '../../dockerfile/packages';
-import { insertAfter } from './util';
+import { rpmMissingYes } from './rpm';
 
 export default defineDockerfileRule({
   id: 'yum-missing-yes',
@@ -17,21 +16,6 @@ export default defineDockerfileRule({
     notes: '`--assumeyes`, `--setopt=assumeyes=1` and `yes |` count too. Besides install, Seaworthy checks the other subcommands that prompt (update, upgrade, reinstall, downgrade, remove, module install, group install…). hadolint\'s deprecated DL3031 (`yum update`) has no Seaworthy rule: upgrading inside the chosen release is how security fixes get in.',
   },
   create(ctx) {
-    return {
-      RUN(i) {
-        const commands = ctx.analysis.shell(i).commands;
-        for (const c of commands) {
-          const p = packageCommand(c);
-          const a = p?.manager === 'yum' ? rpmAction(p) : undefined;
-          if (!p || !a || !(RPM_CHANGING.has(a.action) || /^(module|group) (install|update|upgrade|remove)$/.test(a.action))) continue;
-          if (confirmsAutomatically(p, commands)) continue;
-          ctx.report({
-            span: commandSpan(p, a.word),
-            message: `Add -y to yum ${a.action}: a build cannot answer yum's confirmation prompt, so it fails.`,
-            fix: { title: 'Add -y', safe: true, edits: [insertAfter(a.word, ' -y')] },
-          });
-        }
-      },
-    };
+    return rpmMissingYes(ctx, ['yum']);
   },
 });

@@ -1,0 +1,53 @@
+// Checks shared by the yum and dnf/microdnf rules: the two front ends take the same subcommands
+// and package specs, so each rule file keeps its metadata and names its managers.
+import type { DockerfileContext, DockerfileVisitor } from '../../rule';
+import { argumentValues, commandSpan, confirmsAutomatically, packageCommand, RPM_CHANGING, rpmAction, rpmPinned } from '../../dockerfile/packages';
+import { insertAfter } from './util';
+
+const PROMPTING_GROUP = /^(module|group) (install|update|upgrade|remove)$/;
+
+/** Reports package-changing subcommands of these managers that run without `-y` (fix: add it). */
+export function rpmMissingYes(ctx: DockerfileContext, managers: readonly string[]): DockerfileVisitor {
+  return {
+    RUN(i) {
+      const commands = ctx.analysis.shell(i).commands;
+      for (const c of commands) {
+        const p = packageCommand(c);
+        const a = p && managers.includes(p.manager) ? rpmAction(p) : undefined;
+        if (!p || !a || !(RPM_CHANGING.has(a.action) || PROMPTING_GROUP.test(a.action))) continue;
+        if (confirmsAutomatically(p, commands)) continue;
+        ctx.report({
+          span: commandSpan(p, a.word),
+          message: `Add -y to ${p.cmd.name!.value} ${a.action}: a build cannot answer the confirmation prompt, so it fails.`,
+          fix: { title: 'Add -y', safe: true, edits: [insertAfter(a.word, ' -y')] },
+        });
+      }
+    },
+  };
+}
+
+/** Reports packages (and module streams) these managers install without a version. */
+export function rpmUnpinned(ctx: DockerfileContext, managers: readonly string[], installActions: readonly string[]): DockerfileVisitor {
+  return {
+    RUN(i) {
+      for (const c of ctx.analysis.shell(i).commands) {
+        const p = packageCommand(c);
+        const a = p && managers.includes(p.manager) ? rpmAction(p) : undefined;
+        if (!a) continue;
+        const module = a.action === 'module install';
+        if (!module && !installActions.includes(a.action)) continue;
+        for (const w of a.operands) {
+          if (w.value.startsWith('@')) continue;
+          const values = argumentValues(ctx.analysis, i, w);
+          if (!values || values.every((v) => (module ? v.includes(':') : rpmPinned(v)))) continue;
+          ctx.report({
+            span: w,
+            message: module
+              ? `Pin the stream of module "${w.value}": write ${w.value}:<stream> so rebuilds install what you tested.`
+              : `Pin the version of "${w.value}": write ${w.value}-<version> so rebuilds install what you tested.`,
+          });
+        }
+      }
+    },
+  };
+}
