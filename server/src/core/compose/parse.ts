@@ -1,53 +1,29 @@
-// Compose (YAML) parser: the `yaml` library's CST parser and composer, converted into the project's
-// own model (./model). Never throws; returns what was parsed plus every error with its span.
+// Compose (YAML) parser into the project's own model (./model). Never throws; returns what was parsed
+// plus every error with its span. Two paths build the same model: ./reader, a hand-written reader for
+// the common subset of YAML that Compose files use (several times faster), and the `yaml` library's CST
+// parser and composer, converted here, for everything else — every error included.
 // Aliases are resolved by reference (no copying), so alias bombs cost nothing here.
 import { Composer, Parser, isAlias, isMap, isScalar, isSeq, type Document, type Node as LibNode } from 'yaml';
 import { LineIndex } from '../text';
 import type { ParseError, Span } from '../types';
+import { Mapping, resolveMerges } from './mapping';
 import type {
-  AliasUse, ComposeComment, ComposeDocument, ComposeFile, DuplicateKey, ScalarStyle, YMap, YNode, YPair, YScalar, YSeq,
+  AliasUse, ComposeComment, ComposeFile, DuplicateKey, ScalarStyle, YMap, YNode, YPair, YScalar, YSeq,
 } from './model';
 import { keyString } from './query';
+import { readCompose } from './reader';
+
+export { MAX_MERGED_PAIRS } from './mapping';
 
 export interface ComposeParse { ast: ComposeFile; errors: ParseError[] }
 
 /** Deeper written nesting is cut (the node becomes null) and reported; Compose files are a few levels deep. */
 export const MAX_DEPTH = 500;
-/** Budget of pairs copied into maps by merge keys (`<<`), against quadratic merge chains. */
-export const MAX_MERGED_PAIRS = 100_000;
 /** At most this many errors are reported per file (a broken file can otherwise yield thousands). */
 export const MAX_ERRORS = 100;
 
 /** Tags Compose itself understands; the library would warn that it cannot resolve them. */
 const COMPOSE_TAGS = /^Unresolved tag: !(reset|override)$/;
-
-/** Key index of each map, built on first lookup (kept off the object so the model stays plain data). */
-const KEY_INDEX = new WeakMap<YMap, Map<string, YPair>>();
-
-class Mapping implements YMap {
-  readonly type = 'map' as const;
-  declare anchor?: string;
-  declare tag?: string;
-  declare aliased?: boolean;
-  pairs: YPair[] = [];
-  merges: YPair[] = [];
-
-  constructor(public start: number, public end: number, public flow: boolean) {}
-
-  pair(key: string): YPair | undefined {
-    let index = KEY_INDEX.get(this);
-    if (!index) {
-      index = new Map();
-      for (const p of this.pairs) index.set(keyString(p.key), p);
-      KEY_INDEX.set(this, index);
-    }
-    return index.get(key);
-  }
-
-  get(key: string): YNode | null | undefined { return this.pair(key)?.value; }
-
-  has(key: string): boolean { return this.pair(key) !== undefined; }
-}
 
 const STYLES: Record<string, ScalarStyle> = {
   PLAIN: 'plain', QUOTE_SINGLE: 'single', QUOTE_DOUBLE: 'double', BLOCK_LITERAL: 'block-literal', BLOCK_FOLDED: 'block-folded',
@@ -169,55 +145,8 @@ class Converter {
       else seen.set(k, pair);
     }
     if (!flow) for (const p of written) if (p.end > m.end) m.end = p.end;
-    this.resolveMerges(m, written);
+    resolveMerges(m, written, this.budget, (message, s, e) => this.error(message, s, e));
     return m;
-  }
-
-  private static isMergeKey(key: YScalar): boolean {
-    return key.style === 'plain' && key.source === '<<';
-  }
-
-  /** Fills `pairs` and `merges`: explicit keys win over merged ones, earlier merge sources over later ones. */
-  private resolveMerges(m: Mapping, written: YPair[]): void {
-    if (!written.some(p => Converter.isMergeKey(p.key))) { m.pairs = written; return; }
-    const explicit = new Set<string>();
-    for (const p of written) if (!Converter.isMergeKey(p.key)) explicit.add(keyString(p.key));
-    const mergedKeys = new Set<string>();
-    for (const p of written) {
-      if (!Converter.isMergeKey(p.key)) { m.pairs.push(p); continue; }
-      m.merges.push(p);
-      for (const source of this.mergeSources(p)) {
-        for (const q of source.pairs) {
-          const k = keyString(q.key);
-          if (explicit.has(k) || mergedKeys.has(k)) continue;
-          if (++this.budget.merged > MAX_MERGED_PAIRS) {
-            if (this.budget.merged === MAX_MERGED_PAIRS + 1) this.error(`Merge keys (<<) copy more than ${MAX_MERGED_PAIRS} pairs; the rest are ignored`, p.start, p.end);
-            return;
-          }
-          mergedKeys.add(k);
-          const copy: YPair = { key: q.key, value: q.value, start: q.start, end: q.end, merged: true, mergeKey: p };
-          if (q.alias) copy.alias = q.alias;
-          m.pairs.push(copy);
-        }
-      }
-    }
-  }
-
-  private mergeSources(p: YPair): YMap[] {
-    const v = p.value;
-    const bad = (s: Span) => this.error('A merge key (<<) needs a mapping or a list of mappings', s.start, s.end);
-    if (!v) { bad(p); return []; }
-    if (v.type === 'map') return [v];
-    if (v.type === 'seq') {
-      const out: YMap[] = [];
-      v.items.forEach((item, i) => {
-        if (item.type === 'map') out.push(item);
-        else bad(v.itemAliases?.[i] ?? item);
-      });
-      return out;
-    }
-    bad(p.alias ?? v);
-    return [];
   }
 
   private seq(n: { items: unknown[]; flow?: boolean } & LibRange, depth: number): YSeq {
@@ -314,7 +243,17 @@ function capErrors(errors: ParseError[]): ParseError[] {
   return kept;
 }
 
+/**
+ * Parses a Compose file: the fast reader (./reader) when the text is within the YAML subset it fully
+ * understands, the `yaml` library otherwise. Both build the same model (held equal by
+ * test/unit/compose-reader.test.ts); the library is the reference and handles every error.
+ */
 export function parseCompose(text: string): ComposeParse {
+  return readCompose(text) ?? parseComposeWithLibrary(text);
+}
+
+/** The reference path: the `yaml` library's parser and composer, converted into the model. */
+export function parseComposeWithLibrary(text: string): ComposeParse {
   const ast: ComposeFile = { text, documents: [], comments: [], duplicateKeys: [], aliases: [], warnings: [] };
   let errors: ParseError[] = [];
   try {
