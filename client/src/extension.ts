@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, ExecuteCommandRequest, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerNewDockerfileCommand } from './new-dockerfile';
 import { registerCoexistence } from './coexist';
+import { codeActionMiddleware, handleApplyEdit, registerSaveFilesCommand } from './apply-edits';
 
 let client: LanguageClient | undefined;
 
@@ -27,9 +28,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     synchronize: { configurationSection: 'seaworthy', fileEvents: vscode.workspace.createFileSystemWatcher('**/{.hadolint.yaml,.hadolint.yml,.seaworthy.yaml,.seaworthy.yml,.dclintrc*,.dockerignore,*.dockerignore}') },
     // Workspace trust: the server never runs a program (ShellCheck) for an untrusted workspace.
     initializationOptions: { isTrusted: vscode.workspace.isTrusted },
+    middleware: codeActionMiddleware,
   };
   client = new LanguageClient('seaworthy', 'Seaworthy', serverOptions, clientOptions);
   registerCoexistence(client, context);
+  context.subscriptions.push(handleApplyEdit(client), registerSaveFilesCommand());
   context.subscriptions.push(
     vscode.commands.registerCommand('seaworthy.hardenDockerfile', async (uri?: vscode.Uri) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri;

@@ -80,11 +80,7 @@ const cliFixAll = (text, fileName) => cliFixAllFull(text, fileName).text;
  * while the gap is there the check logs "XFAIL" and passes; once it closes the check fails with
  * "XPASS" so the entry gets removed here (and the check guards the fix from then on).
  */
-const KNOWN_GAPS = {
-  'editor-file-edits': 'the editor\'s "Harden Dockerfile" and fix-all now create .dockerignore (server/src/lsp/harden-edit.ts, '
-    + 'actions.ts fileEditChanges), but in this flow its content still differs from what `seaworthy harden --write` '
-    + 'and `lint --fix` write: not yet explained',
-};
+const KNOWN_GAPS = {};
 /** Files the CLI created beside `dir`'s document that the editor did not; null when the CLI created none. */
 function missingSiblings(expectedFiles, dir) {
   if (!Object.keys(expectedFiles).length) return null;

@@ -7,6 +7,7 @@ import { unifiedDiff } from '../core/diff';
 import { guessKind } from '../core/kind';
 import { fsWorkspace } from '../node/fs-workspace';
 import { findConfigFile, loadConfigFile } from '../node/config-files';
+import { fileChanges, writeFileEdits } from '../node/file-edits';
 
 export function runHarden(args: HardenArgs): number {
   const abs = path.resolve(args.file);
@@ -26,21 +27,12 @@ export function runHarden(args: HardenArgs): number {
   const result = harden({ text, kind: guessKind(abs, text), path: path.basename(abs), workspace: fsWorkspace(dir, dir), settings: cfg?.settings });
   if (args.write) {
     if (result.text !== text) fs.writeFileSync(abs, result.text);
-    for (const fe of result.fileEdits) {
-      const target = path.resolve(dir, fe.path);
-      if (fe.create && !fs.existsSync(target)) fs.writeFileSync(target, fe.newText);
-      else if (fe.append) fs.appendFileSync(target, fe.newText);
-    }
+    writeFileEdits(dir, result.fileEdits);
     process.stdout.write(`${args.file}: ${result.applied.length} change${result.applied.length === 1 ? '' : 's'} applied\n`);
     return 0;
   }
   let out = unifiedDiff(text, result.text, `a/${args.file}`, `b/${args.file}`);
-  for (const fe of result.fileEdits) {
-    const target = path.resolve(dir, fe.path);
-    const before = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
-    const after = fe.create && !before ? fe.newText : before + (fe.append ? fe.newText : '');
-    out += unifiedDiff(before, after, before ? `a/${fe.path}` : '/dev/null', `b/${fe.path}`);
-  }
+  for (const c of fileChanges(dir, result.fileEdits)) out += unifiedDiff(c.before, c.after, c.existed ? `a/${c.path}` : '/dev/null', `b/${c.path}`);
   if (result.needsConfirmation.length) out += `# ${result.needsConfirmation.length} of these changes alter behaviour: review before --write\n`;
   process.stdout.write(out || `${args.file}: nothing to harden\n`);
   return 0;

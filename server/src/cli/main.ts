@@ -14,7 +14,8 @@ import { mergeSettings, type RuleSettings } from '../core/config/settings';
 import type { DocumentKind, Severity } from '../core/types';
 import { VERSION } from '../core/meta';
 import { FileCache, fsWorkspace } from '../node/fs-workspace';
-import { ConfigResolver, problemLocation, repositoryRoot, resolveConfig, type ResolvedConfig } from '../node/config-files';
+import { writeFileEdits } from '../node/file-edits';
+import { ConfigResolver, problemLocation, resolveConfig, type ResolvedConfig } from '../node/config-files';
 import { excludedBy } from '../core/config/glob';
 import { configFormatOf } from '../core/config/project';
 import { lintTools } from '../node/shellcheck';
@@ -47,7 +48,6 @@ function settingsFrom(args: LintArgs, cfg: ResolvedConfig): Partial<RuleSettings
 
 class CliConfig {
   private readonly resolver = new ConfigResolver();
-  private readonly roots = new Map<string, string | undefined>();
   private explicit?: ResolvedConfig;
   private readonly reported = new Set<string>();
   errors = 0;
@@ -60,8 +60,7 @@ class CliConfig {
       return this.explicit;
     }
     const dir = path.dirname(absPath);
-    if (!this.roots.has(dir)) this.roots.set(dir, repositoryRoot(dir));
-    const cfg = this.resolver.forDirectory(dir, kind, this.roots.get(dir));
+    const cfg = this.resolver.forDirectory(dir, kind, this.resolver.repositoryRoot(dir));
     this.report(cfg);
     return cfg;
   }
@@ -135,11 +134,7 @@ function runLint(args: LintArgs): number {
         try { fs.writeFileSync(absPath, fixed.text); } catch (e) { fail(`${displayPath}: cannot write fixes (${(e as NodeJS.ErrnoException).code})`); fileErrors++; }
         text = fixed.text;
       }
-      for (const fe of fixed.fileEdits) {
-        const target = path.resolve(path.dirname(absPath), fe.path);
-        if (fe.create && !fs.existsSync(target)) fs.writeFileSync(target, fe.newText);
-        else if (fe.append) fs.appendFileSync(target, fe.newText);
-      }
+      writeFileEdits(path.dirname(absPath), fixed.fileEdits);
       // Files may have been written: what the workspace said before no longer holds.
       files.clear();
       input.workspace.forget();

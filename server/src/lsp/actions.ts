@@ -6,6 +6,7 @@ import {
 import type { FileEdit, Finding, Fix, Severity } from '../core/types';
 import { ruleDocUrl } from '../core/meta';
 import { LineIndex } from '../core/text';
+import { fileEditResult } from '../core/file-edits';
 import type { DocumentKind } from '../core/types';
 
 export const FIX_ALL_KIND = 'source.fixAll.seaworthy';
@@ -40,21 +41,22 @@ export function fixToWorkspaceEdit(uri: string, version: number, fix: Fix, sibli
   };
 }
 
-/** Edits to files beside the document (e.g. creating `.dockerignore`) as LSP document changes. */
+/** Edits to files beside the document (e.g. creating `.dockerignore`) as LSP document changes that
+ * leave the file with the text the CLI writes (`fileEditResult`). */
 export function fileEditChanges(uri: string, fileEdits: readonly FileEdit[], siblingText?: (uri: string) => string | undefined, annotationId?: string): (TextDocumentEdit | CreateFile)[] {
   const changes: (TextDocumentEdit | CreateFile)[] = [];
   const annotate = <T extends object>(e: T) => (annotationId ? { ...e, annotationId } : e);
   for (const fe of fileEdits) {
     const target = siblingUri(uri, fe.path);
     const existing = siblingText?.(target);
-    if (existing === undefined && (fe.create || fe.append)) {
+    const after = fileEditResult(existing, fe);
+    if (after === undefined) continue;
+    if (existing === undefined) {
       changes.push(annotate({ kind: 'create', uri: target, options: { ignoreIfExists: true } }) as CreateFile);
-      changes.push({ textDocument: { uri: target, version: null }, edits: [annotate({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: fe.newText })] });
-    } else if (existing !== undefined) {
-      const idx = new LineIndex(existing);
-      const end = idx.position(existing.length);
-      const text = fe.append ? (existing.endsWith('\n') || !existing ? '' : '\n') + fe.newText : fe.newText;
-      changes.push({ textDocument: { uri: target, version: null }, edits: [annotate({ range: fe.append ? { start: end, end } : { start: { line: 0, character: 0 }, end }, newText: text })] });
+      changes.push({ textDocument: { uri: target, version: null }, edits: [annotate({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: after })] });
+    } else {
+      const edit = minimalEdit(existing, after);
+      if (edit) changes.push({ textDocument: { uri: target, version: null }, edits: [annotate(edit)] });
     }
   }
   return changes;

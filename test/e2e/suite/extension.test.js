@@ -140,6 +140,8 @@ suite('Seaworthy in VS Code (extension host)', () => {
     const fixAll = actions.find(a => a.kind && a.kind.value === 'source.fixAll.seaworthy');
     assert.ok(fixAll, `a source.fixAll.seaworthy action; got ${JSON.stringify(actions.map(a => a.title))}`);
     assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
+    // Applying a code action is its edit, then its command (VS Code's order).
+    if (fixAll.command) await vscode.commands.executeCommand(fixAll.command.command, ...(fixAll.command.arguments || []));
     const cli = w.cliFixAllFull(before);
     assert.strictEqual(doc.getText(), cli.text);
     await diagnosticsMatchCli(doc);
