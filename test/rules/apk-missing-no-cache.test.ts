@@ -39,4 +39,8 @@ test('apk-missing-no-cache: unsafe when -U refreshes the index a later RUN insta
   assert.equal(f.fix?.safe, false);
   const [g] = findingsOf(rule, 'FROM alpine:3.20\nRUN apk add -U curl\nRUN apk add --no-cache git\n');
   assert.equal(g.fix?.safe, true);
+  const [h] = findingsOf(rule, 'FROM alpine:3.20 AS a\nRUN apk add -U curl\nFROM a AS b\nFROM b\nRUN apk add git\n');
+  assert.equal(h.fix?.safe, false, 'a stage built on a stage built on this one');
+  const k = findingsOf(rule, 'FROM alpine:3.20 AS a\nRUN apk add git\nRUN apk add -U curl\nFROM a AS b\nFROM alpine:3.20\nRUN apk add git\n').find((f) => f.range.start.line === 2);
+  assert.equal(k?.fix?.safe, true, 'an earlier RUN and a stage not built on this one do not count');
 });

@@ -89,4 +89,8 @@ test('apt-lists-not-removed: the fix is unsafe when a later RUN installs from th
   assert.equal(f.fix?.safe, false);
   const [g] = findingsOf(rule, 'FROM debian:12\nRUN apt-get update && apt-get install -y a\nRUN apt-get update && apt-get install -y b && rm -rf /var/lib/apt/lists/*\n');
   assert.equal(g.fix?.safe, true);
+  const [h] = findingsOf(rule, 'FROM debian:12 AS base\nRUN apt-get update && apt-get install -y a\nFROM base AS mid\nRUN true\nFROM mid\nRUN apt-get install -y b\n');
+  assert.equal(h.fix?.safe, false, 'a stage built on a stage built on this one');
+  const [k] = findingsOf(rule, 'FROM debian:12 AS base\nRUN apt-get install -y b\nRUN apt-get update && apt-get install -y a\nFROM base AS mid\nFROM debian:12\nRUN apt-get install -y b\n');
+  assert.equal(k.fix?.safe, true, 'an earlier RUN and a stage not built on this one do not count');
 });

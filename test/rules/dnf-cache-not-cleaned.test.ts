@@ -20,6 +20,8 @@ ruleTests(rule, {
   invalid: [
     { code: 'RUN dnf install -y mariadb-10.4\n', errors: [{ line: 1, text: 'dnf install' }], output: 'RUN dnf install -y mariadb-10.4 && dnf clean all\n' },
     { code: 'RUN microdnf install -y mariadb-10.4\n', errors: [{ line: 1, text: 'microdnf install' }], output: 'RUN microdnf install -y mariadb-10.4 && microdnf clean all\n' },
+    // Fuzz, seed 1126: U+2029 ends the script as part of its last word, so the command goes after it.
+    { name: 'a script ending in U+2029', code: 'ONbuild\trun\tmicrodnf\tinstall\tr\u2029', errors: [{ line: 1, text: 'microdnf\tinstall' }], output: 'ONbuild\trun\tmicrodnf\tinstall\tr\u2029 && microdnf clean all' },
     { name: 'each manager needs its own clean', code: 'ONBUILD RUN dnf install -y mariadb-10.4 && microdnf clean all\n', errors: [{ line: 1, text: 'dnf install' }] },
     { name: 'clean before install', code: 'RUN rm -rf /var/cache/libdnf5 && dnf in -y mariadb-10.4\n', errors: [{ line: 1, text: 'dnf in' }] },
     { code: 'RUN dnf -y up-min\n', errors: [{ line: 1, text: 'dnf -y up-min' }], output: 'RUN dnf -y up-min && dnf clean all\n' },

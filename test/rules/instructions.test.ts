@@ -35,6 +35,11 @@ ruleTests(workdirRelative, {
   invalid: [
     { code: 'FROM a:1\nWORKDIR app\n', errors: [{ line: 2, text: 'app', message: /base image/ }], output: 'FROM a:1\nWORKDIR /app\n' },
     { code: 'FROM a:1\nWORKDIR /srv\nWORKDIR ../app/./x\n', errors: [{ line: 3, text: '../app/./x', message: /resolves to "\/app\/x"/ }], output: 'FROM a:1\nWORKDIR /srv\nWORKDIR /app/x\n' },
+    {
+      name: 'the WORKDIR a stage inherits through a chain of stages',
+      code: 'FROM a:1 AS a\nWORKDIR /srv\nFROM a AS b\nWORKDIR x\nFROM b AS c\nFROM c\nWORKDIR y\nFROM a:1\nWORKDIR z\n',
+      errors: [{ line: 4, message: /resolves to "\/srv\/x"/ }, { line: 7, message: /resolves to "\/srv\/x\/y"/ }, { line: 9, message: /base image/ }],
+    },
   ],
 });
 

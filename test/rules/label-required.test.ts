@@ -11,6 +11,8 @@ ruleTests(rule, {
     { name: 'label in a stage built on this one', code: 'FROM baseimage as base\nFROM base\nLABEL foo="bar"\n', settings },
     { name: 'stage only copied from', code: 'FROM baseimage as base\nFROM anotherimage\nLABEL foo="bar"\nCOPY --from=base /bar /baz\n', settings },
     { name: 'inherited', code: 'FROM baseimage as base\nLABEL foo="bar"\nFROM base\n', settings },
+    { name: 'inherited through a chain', code: 'FROM baseimage as a\nLABEL foo="bar"\nFROM a as b\nFROM b as c\nFROM c\n', settings },
+    { name: 'labelled two stages down', code: 'FROM baseimage as a\nFROM a as b\nFROM b\nLABEL foo="bar"\n', settings },
   ],
   invalid: [
     { code: 'FROM baseimage\n', settings, errors: [{ ...one, message: /"foo" is missing/ }], output: null },

@@ -49,6 +49,7 @@ ruleTests(missingUser, {
   invalid: [
     { name: 'no fix when the file ends in a dangling continuation', code: 'FROM debian:12\\', errors: [{ line: 1 }], output: null },
     { name: 'no fix when the file ends inside an unterminated heredoc', code: 'FROM debian:12\nRUN <<E\necho hi', errors: [{ line: 1 }], output: null },
+    { name: 'no fix when the file ends inside an ONBUILD trigger\'s unterminated heredoc (fuzz, seed 1126)', code: 'FROM\nONBUILD RUN <<F', errors: [{ line: 1 }], output: null },
   ],
 });
 

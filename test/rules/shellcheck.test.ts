@@ -87,3 +87,16 @@ test('per-code settings, the rule\'s own level, and suppression by SC code', () 
   assert.deepEqual(check('FROM debian:12\n# hadolint ignore=SC2086\nRUN echo $x\nRUN echo $y\n').found, ['4:info:$y:SC2086']);
   assert.deepEqual(check('FROM debian:12\n# seaworthy-ignore SC2086\nRUN echo $x\n').found, []);
 });
+
+test('an adapter that runs many scripts at once gets every RUN script of the file in one call, and the same findings', () => {
+  const text = 'FROM debian:12\nARG v=1\nRUN echo $a\nRUN <<EOF\necho $v $b\nEOF\nSHELL ["/bin/bash", "-c"]\nRUN echo $c && \\\n    echo $d\n';
+  const one = check(text);
+  const f = fake();
+  const batches: number[] = [];
+  const res = lint({ text, kind: 'dockerfile', tools: { shellcheck: f.run, shellcheckAll: (scripts) => { batches.push(scripts.length); return scripts.map((s) => f.run(s.script, s.dialect)); } } });
+  assert.deepEqual(batches, [3]);
+  assert.deepEqual(f.calls, one.calls, 'the same scripts and dialects, in document order');
+  const key = (x: (typeof res.findings)[number]) => JSON.stringify([x.span, x.severity, x.message, x.aliases, x.suggestions?.map((s) => s.offsetEdits)]);
+  assert.deepEqual(res.findings.filter((x) => x.rule === 'shellcheck').map(key), one.findings.map(key));
+  assert.deepEqual(one.found, ['3:info:$a:SC2086', '5:info:$b:SC2086', '8:info:$c:SC2086', '9:info:$d:SC2086']);
+});

@@ -18,4 +18,8 @@ export type ShellDialect = 'sh' | 'bash' | 'dash' | 'ksh';
 export interface LintTools {
   /** Runs ShellCheck on a script; undefined when it could not run. Synchronous; the adapter caches. */
   shellcheck?: (script: string, dialect: ShellDialect) => ShellcheckComment[] | undefined;
+  /** The same for all the scripts of one document, in order: the adapter may run the program once for them. */
+  shellcheckAll?: (scripts: readonly ShellcheckScript[]) => (ShellcheckComment[] | undefined)[];
 }
+
+export interface ShellcheckScript { script: string; dialect: ShellDialect }

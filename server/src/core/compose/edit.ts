@@ -1,10 +1,11 @@
 // Minimal text edits on Compose YAML that keep comments, blank lines, quoting and indentation:
 // insert a key into a mapping, append to a list, replace or (un)quote a scalar, remove an entry's
 // lines, and reorder entries moving each with the comments above it. Every helper returns edits in
-// document offsets (or undefined when the layout is one it cannot edit safely).
+// document offsets (or undefined when the layout is one it cannot edit safely); the ones that add,
+// move or remove lines never make a file that parses cleanly fail to parse (see `checked`).
 import type { OffsetEdit, Span } from '../types';
-import { LineIndex } from '../text';
-import type { ComposeFile, YMap, YPair, YScalar, YSeq } from './model';
+import { LineIndex, applyOffsetEdits } from '../text';
+import type { AliasUse, ComposeFile, YMap, YNode, YPair, YScalar, YSeq } from './model';
 import { parseCompose } from './parse';
 
 const EDITABLE = new WeakMap<ComposeFile, boolean>();
@@ -23,9 +24,44 @@ export function isEditable(file: ComposeFile): boolean {
   return ok;
 }
 
+const TAB_IN_BLANK_LINE = /(?:^|[\r\n])[ \t]*\t[ \t]*(?=[\r\n]|$)/;
+const RISKY = new WeakMap<ComposeFile, boolean>();
+const checkBudget = new WeakMap<ComposeFile, number>();
+/** Characters of edited text re-parsed per file, at most: a bound on the checks' cost in a huge file. */
+const CHECK_BUDGET = 1_000_000;
+
+/**
+ * `edit`, unless it turns a file that parses cleanly into one that does not. YAML reads a tab in a
+ * blank line as indentation in some places (`a:` then a last line `\t`, `---` then `\t`), so moving or
+ * removing the lines around such a line can make it an error. Only files holding such a line are
+ * checked, by parsing the result; past the budget their edits are not offered.
+ */
+function checked(file: ComposeFile, edit: OffsetEdit | undefined): OffsetEdit | undefined {
+  if (!edit) return undefined;
+  let risky = RISKY.get(file);
+  if (risky === undefined) {
+    risky = TAB_IN_BLANK_LINE.test(file.text) && file.documents.every((d) => !d.errors.length);
+    RISKY.set(file, risky);
+  }
+  if (!risky) return edit;
+  const after = applyOffsetEdits(file.text, [edit]);
+  const left = checkBudget.get(file) ?? CHECK_BUDGET;
+  if (after.length > left) return undefined;
+  checkBudget.set(file, left - after.length);
+  return parseCompose(after).errors.length ? undefined : edit;
+}
+
+let eolCache: { text: string; eol: string; loneCr: boolean } | undefined;
+
+/** Line-break facts of a text, computed once while rules edit the same document (each is a scan of the whole text). */
+function lineBreaks(text: string): { eol: string; loneCr: boolean } {
+  if (eolCache?.text !== text) eolCache = { text, eol: text.includes('\r\n') ? '\r\n' : '\n', loneCr: /\r(?!\n)/.test(text) };
+  return eolCache;
+}
+
 /** Line break the text mostly uses. */
 export function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  return lineBreaks(text).eol;
 }
 
 const lineStartAt = (text: string, offset: number) => {
@@ -170,6 +206,10 @@ export function insertPairEdit(file: ComposeFile, map: YMap, key: string, value:
 
 /** Adds several entries at the end of a block mapping in one edit (see insertPairEdit). */
 export function insertPairsEdit(file: ComposeFile, map: YMap, pairs: readonly (readonly [string, unknown])[]): OffsetEdit | undefined {
+  return checked(file, insertPairsEditUnchecked(file, map, pairs));
+}
+
+function insertPairsEditUnchecked(file: ComposeFile, map: YMap, pairs: readonly (readonly [string, unknown])[]): OffsetEdit | undefined {
   const text = file.text;
   if (map.flow || !pairs.length || !isEditable(file)) return undefined;
   const written = writtenPairs(map);
@@ -206,6 +246,10 @@ function afterEntry(text: string, entry: Span & { key?: YScalar }): number {
 
 /** Appends an item to a list: `- item` in a block list, `, item` in a flow list. */
 export function appendItemEdit(file: ComposeFile, seq: YSeq, item: unknown): OffsetEdit | undefined {
+  return checked(file, appendItemEditUnchecked(file, seq, item));
+}
+
+function appendItemEditUnchecked(file: ComposeFile, seq: YSeq, item: unknown): OffsetEdit | undefined {
   const text = file.text;
   if (!isEditable(file)) return undefined;
   if (seq.flow) {
@@ -268,8 +312,12 @@ export function unquoteScalarEdit(scalar: YScalar): OffsetEdit | undefined {
  * keeping comment lines above and below it. Undefined when something else shares its lines.
  */
 export function removePairLinesEdit(file: ComposeFile, pair: YPair): OffsetEdit | undefined {
+  return checked(file, removePairLinesEditUnchecked(file, pair));
+}
+
+function removePairLinesEditUnchecked(file: ComposeFile, pair: YPair): OffsetEdit | undefined {
   const text = file.text;
-  if (/\r(?!\n)/.test(text)) return undefined;
+  if (lineBreaks(text).loneCr) return undefined;
   const start = lineStartAt(text, pair.key.start);
   if (text.slice(start, pair.key.start).trim()) return undefined;
   const end = contentEnd(text, pair);
@@ -289,6 +337,10 @@ interface Block { start: number; end: number }
  * Undefined when entries share lines, or moving them could break an anchor/alias order.
  */
 export function reorderEdit(file: ComposeFile, entriesInOrder: readonly (Span & { key?: YScalar; dash?: number })[], order: readonly number[]): OffsetEdit | undefined {
+  return checked(file, reorderEditUnchecked(file, entriesInOrder, order));
+}
+
+function reorderEditUnchecked(file: ComposeFile, entriesInOrder: readonly (Span & { key?: YScalar; dash?: number })[], order: readonly number[]): OffsetEdit | undefined {
   const text = file.text;
   if (entriesInOrder.length < 2 || order.length !== entriesInOrder.length || !isEditable(file)) return undefined;
   const li = linesOf(text);
@@ -314,12 +366,19 @@ export function reorderEdit(file: ComposeFile, entriesInOrder: readonly (Span & 
     prevEnd = end;
   }
   // an anchor must still come before every alias to it
-  const blockOf = (offset: number) => blocks.findIndex((b) => b.start <= offset && offset < b.end);
+  const blockOf = (offset: number) => {
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (blocks[mid].end <= offset) lo = mid + 1; else hi = mid; }
+    return lo < blocks.length && blocks[lo].start <= offset ? lo : -1;
+  };
   const place = new Map<number, number>();
   order.forEach((src, k) => place.set(src, k));
   const region = { start: blocks[0].start, end: blocks[blocks.length - 1].end };
-  for (const a of file.aliases) {
-    if (!a.target?.anchor || a.start < region.start || a.start >= region.end || a.target.start < region.start || a.target.start >= region.end) continue;
+  for (const a of aliasesIn(file, region)) {
+    // An alias means the latest anchor of its name before it: with two of that name, moving blocks can change which.
+    if (anchorsDefinedTwice(file).has(a.name)) return undefined;
+    if (!a.target?.anchor || a.target.start < region.start || a.target.start >= region.end) continue;
     const from = blockOf(a.target.start);
     const to = blockOf(a.start);
     if (from >= 0 && to >= 0 && from !== to && place.get(from)! > place.get(to)!) return undefined;
@@ -331,6 +390,43 @@ export function reorderEdit(file: ComposeFile, entriesInOrder: readonly (Span & 
     if (k < blocks.length - 1) out += text.slice(blocks[k].end, blocks[k + 1].start);
   }
   return { start: blocks[0].start, end: blocks[blocks.length - 1].end, newText: out };
+}
+
+const SORTED_ALIASES = new WeakMap<ComposeFile, AliasUse[]>();
+
+/** The aliases written inside a span (binary search: reorderEdit runs once per service in some rules). */
+function aliasesIn(file: ComposeFile, span: Span): AliasUse[] {
+  let sorted = SORTED_ALIASES.get(file);
+  if (!sorted) { sorted = [...file.aliases].sort((a, b) => a.start - b.start); SORTED_ALIASES.set(file, sorted); }
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid].start < span.start) lo = mid + 1; else hi = mid; }
+  const out: AliasUse[] = [];
+  for (let k = lo; k < sorted.length && sorted[k].start < span.end; k++) out.push(sorted[k]);
+  return out;
+}
+
+const TWICE = new WeakMap<ComposeFile, Set<string>>();
+
+/** Anchor names that more than one node of the file defines (each written node visited once, aliases not followed twice). */
+function anchorsDefinedTwice(file: ComposeFile): Set<string> {
+  let twice = TWICE.get(file);
+  if (twice) return twice;
+  twice = new Set();
+  const once = new Set<string>();
+  const seen = new Set<YNode>();
+  const stack: YNode[] = [];
+  for (const d of file.documents) if (d.root) stack.push(d.root);
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    if (n.anchor) { if (once.has(n.anchor)) twice.add(n.anchor); else once.add(n.anchor); }
+    if (n.type === 'map') for (const p of [...n.pairs, ...n.merges]) { stack.push(p.key); if (p.value) stack.push(p.value); }
+    else if (n.type === 'seq') for (const item of n.items) if (item) stack.push(item);
+  }
+  TWICE.set(file, twice);
+  return twice;
 }
 
 /** Spans to pass to reorderEdit for a block map's written pairs (undefined for flow maps or maps with `<<`). */
@@ -356,6 +452,10 @@ export function itemBlocks(file: ComposeFile, seq: YSeq): (Span & { dash: number
 
 /** Reorders the items of a flow list in place (`[b, a]` → `[a, b]`), keeping the separators. */
 export function reorderFlowItemsEdit(file: ComposeFile, seq: YSeq, order: readonly number[]): OffsetEdit | undefined {
+  return checked(file, reorderFlowItemsEditUnchecked(file, seq, order));
+}
+
+function reorderFlowItemsEditUnchecked(file: ComposeFile, seq: YSeq, order: readonly number[]): OffsetEdit | undefined {
   if (!seq.flow || seq.itemAliases?.some(Boolean) || seq.items.length < 2 || !isEditable(file)) return undefined;
   const text = file.text;
   const items = seq.items;
@@ -374,6 +474,10 @@ export function reorderFlowItemsEdit(file: ComposeFile, seq: YSeq, order: readon
  * (`- db` → `db:\n  condition: service_healthy`). Undefined when the list holds comments, aliases or non-names.
  */
 export function dependsOnToLongSyntaxEdit(file: ComposeFile, pair: YPair, seq: YSeq, conditionOf: (name: string) => string): OffsetEdit | undefined {
+  return checked(file, dependsOnToLongSyntaxEditUnchecked(file, pair, seq, conditionOf));
+}
+
+function dependsOnToLongSyntaxEditUnchecked(file: ComposeFile, pair: YPair, seq: YSeq, conditionOf: (name: string) => string): OffsetEdit | undefined {
   const text = file.text;
   if (seq.itemAliases?.some(Boolean) || !seq.items.length || !isEditable(file)) return undefined;
   const names: string[] = [];

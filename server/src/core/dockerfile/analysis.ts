@@ -22,6 +22,10 @@ export class DockerfileAnalysis {
   private readonly decls: Declaration[][] = [];
   private readonly shellCache = new Map<Instruction, RunScript>();
   private readonly stageByName = new Map<string, Stage>();
+  /** Names some stage declares (ARG or ENV): any other name is undeclared in every stage, no chain walk needed. */
+  private readonly declaredInStages = new Set<string>();
+  /** What a name resolves to at the end of a stage, filled as stage chains are walked (by stage, then name). */
+  private readonly atStageEnd = new Map<Stage, Map<string, { declared: boolean; value?: string }>>();
 
   constructor(readonly doc: Dockerfile) {
     doc.instructions.forEach((i, n) => this.indexOf.set(i, n));
@@ -30,7 +34,7 @@ export class DockerfileAnalysis {
       const list: Declaration[] = [];
       for (const i of s.instructions) {
         if (i.keyword !== 'ARG' && i.keyword !== 'ENV') continue;
-        for (const p of i.pairs) list.push({ index: this.indexOf.get(i)!, name: p.key, value: p.value, kind: i.keyword });
+        for (const p of i.pairs) { list.push({ index: this.indexOf.get(i)!, name: p.key, value: p.value, kind: i.keyword }); this.declaredInStages.add(p.key); }
       }
       this.decls.push(list);
     }
@@ -92,26 +96,46 @@ export class DockerfileAnalysis {
   resolve(name: string, at: Instruction): { declared: boolean; value?: string } {
     const idx = this.indexOf.get(at) ?? this.indexOf.get(at.parent!) ?? 0;
     if (at.keyword === 'FROM' || at.stage < 0) return this.globalValue(name, idx);
-    let stage: Stage | undefined = this.doc.stages[at.stage];
-    let limit = idx;
-    while (stage) {
-      const list = this.decls[stage.index];
-      for (let k = list.length - 1; k >= 0; k--) {
-        const d = list[k];
-        if (d.index >= limit || d.name !== name) continue;
-        if (d.kind === 'ARG' && d.value === undefined) {
-          // `ARG NAME` without a default brings in the global default, if any.
-          const g = this.globalValue(name, this.indexOf.get(this.doc.stages[0].from)!);
-          return { declared: true, value: g.value };
-        }
-        return { declared: true, value: d.value };
+    const stage: Stage | undefined = this.doc.stages[at.stage];
+    if (!stage || !this.declaredInStages.has(name)) return { declared: false };
+    const own = this.declaredIn(stage, name, idx);
+    if (own) return own;
+    const parent = this.parentStage(stage);
+    return parent ? this.resolveAtEnd(parent, name) : { declared: false };
+  }
+
+  /** The last declaration of a name in a stage before instruction index `limit`, if any. */
+  private declaredIn(stage: Stage, name: string, limit: number): { declared: boolean; value?: string } | undefined {
+    const list = this.decls[stage.index];
+    for (let k = list.length - 1; k >= 0; k--) {
+      const d = list[k];
+      if (d.index >= limit || d.name !== name) continue;
+      if (d.kind === 'ARG' && d.value === undefined) {
+        // `ARG NAME` without a default brings in the global default, if any.
+        const g = this.globalValue(name, this.indexOf.get(this.doc.stages[0].from)!);
+        return { declared: true, value: g.value };
       }
-      const parent = this.parentStage(stage);
-      if (!parent) break;
-      stage = parent;
-      limit = Infinity;
+      return { declared: true, value: d.value };
     }
-    return { declared: false };
+    return undefined;
+  }
+
+  /**
+   * A name at the end of a stage, following the stages it builds on. The answer is kept for the stage
+   * asked about: the next stage of a `FROM <stage>` chain asking for the same name stops there, so the
+   * stages of a long chain walk it once in all, not once each (and memory grows with the questions).
+   */
+  private resolveAtEnd(stage: Stage, name: string): { declared: boolean; value?: string } {
+    let found: { declared: boolean; value?: string } | undefined;
+    for (let s: Stage | undefined = stage; s; s = this.parentStage(s)) {
+      found = this.atStageEnd.get(s)?.get(name) ?? this.declaredIn(s, name, Infinity);
+      if (found) break;
+    }
+    found ??= { declared: false };
+    let m = this.atStageEnd.get(stage);
+    if (!m) { m = new Map(); this.atStageEnd.set(stage, m); }
+    m.set(name, found);
+    return { ...found };
   }
 
   expand(text: string, at: Instruction): Expansion {

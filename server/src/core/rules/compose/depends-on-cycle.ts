@@ -5,6 +5,16 @@ import type { Span } from '../../types';
 
 interface Edge { to: string; span?: Span }
 
+/** Longest cycle written out in full; longer ones show their ends (a message, not a dump). */
+const SHOWN = 12;
+
+/** `a → b → c → a` for the services path[at..], shortened in the middle when long. */
+function cyclePath(path: readonly { name: string }[], at: number): string {
+  const names = path.slice(at).map((p) => p.name);
+  const shown = names.length <= SHOWN ? names : [...names.slice(0, SHOWN / 2), `… (${names.length - SHOWN} more)`, ...names.slice(-SHOWN / 2)];
+  return [...shown, names[0]].join(' → ');
+}
+
 export default defineComposeRule({
   id: 'depends-on-cycle',
   aliases: [],
@@ -33,28 +43,29 @@ export default defineComposeRule({
       }
       graph.set(s.name, edges);
     }
-    const state = new Map<string, 1 | 2>();
-    const stack: string[] = [];
+    // Depth first, with an explicit stack: a chain of thousands of services would overflow the call stack.
+    const done = new Set<string>();
+    const onPath = new Map<string, number>(); // service -> its index in `path`
+    const path: { name: string; edges: Edge[]; next: number }[] = [];
     const reported = new Set<string>();
-    const visit = (name: string) => {
-      state.set(name, 1);
-      stack.push(name);
-      for (const e of graph.get(name) ?? []) {
-        if (!graph.has(e.to)) continue;
-        const st = state.get(e.to);
-        if (st === 1) {
-          const cycle = stack.slice(stack.indexOf(e.to));
-          const key = [...cycle].sort().join('\u0000');
-          if (!reported.has(key) && e.span) {
-            reported.add(key);
-            const path = [...cycle, e.to].join(' → ');
-            ctx.report({ span: { start: e.span.start, end: e.span.end }, message: cycle.length === 1 ? `Service "${name}" depends on itself.` : `Dependency cycle: ${path}; Compose cannot decide which service to start first.` });
-          }
-        } else if (st === undefined) visit(e.to);
+    const enter = (name: string) => { onPath.set(name, path.length); path.push({ name, edges: graph.get(name) ?? [], next: 0 }); };
+    for (const root of graph.keys()) {
+      if (done.has(root)) continue;
+      enter(root);
+      while (path.length) {
+        const top = path[path.length - 1];
+        const e = top.edges[top.next++];
+        if (!e) { path.pop(); onPath.delete(top.name); done.add(top.name); continue; }
+        if (!graph.has(e.to) || done.has(e.to)) continue;
+        const at = onPath.get(e.to);
+        if (at === undefined) { enter(e.to); continue; }
+        // A back edge closes the cycle path[at..top]; its two ends name it (the same pair is the same cycle).
+        const key = `${e.to}\u0000${top.name}`;
+        if (reported.has(key) || !e.span) continue;
+        reported.add(key);
+        const length = path.length - at;
+        ctx.report({ span: { start: e.span.start, end: e.span.end }, message: length === 1 ? `Service "${top.name}" depends on itself.` : `Dependency cycle: ${cyclePath(path, at)}; Compose cannot decide which service to start first.` });
       }
-      stack.pop();
-      state.set(name, 2);
-    };
-    for (const name of graph.keys()) if (!state.has(name)) visit(name);
+    }
   },
 });

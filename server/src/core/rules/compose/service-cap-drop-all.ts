@@ -1,8 +1,12 @@
 import { defineComposeRule } from '../../rule';
+import type { YMap } from '../../compose/model';
 import { stringItems } from '../../compose/facts';
 import { isSeq } from '../../compose/query';
 import { appendItemEdit, insertPairEdit } from '../../compose/edit';
 import { hardeningTargets } from './util';
+
+/** `cap_drop: [ALL]`. */
+const dropsAll = (n: YMap) => stringItems(n.get('cap_drop')).some((c) => /^(?:CAP_)?ALL$/i.test(c.value));
 
 export default defineComposeRule({
   id: 'service-cap-drop-all',
@@ -19,7 +23,7 @@ export default defineComposeRule({
   },
   check(ctx) {
     for (const t of hardeningTargets(ctx)) {
-      if (t.has((n) => stringItems(n.get('cap_drop')).some((c) => /^(?:CAP_)?ALL$/i.test(c.value)))) continue;
+      if (t.has(dropsAll)) continue;
       const existing = t.node.get('cap_drop');
       const edit = isSeq(existing) ? appendItemEdit(ctx.doc, existing, 'ALL') : existing === undefined ? insertPairEdit(ctx.doc, t.node, 'cap_drop', ['ALL']) : undefined;
       ctx.report({

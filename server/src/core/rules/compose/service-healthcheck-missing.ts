@@ -1,4 +1,5 @@
 import { defineComposeRule } from '../../rule';
+import type { YMap } from '../../compose/model';
 import { canonicalRepository, healthcheckState, hasVariable, parseImageRef } from '../../compose/facts';
 import { scalarString } from '../../compose/query';
 import { FlowList, insertPairEdit } from '../../compose/edit';
@@ -14,6 +15,9 @@ export const KNOWN_HEALTHCHECKS: Record<string, string[]> = {
   mongo: ['CMD', 'mongosh', '--quiet', '--eval', "db.adminCommand('ping')"],
   rabbitmq: ['CMD', 'rabbitmq-diagnostics', '-q', 'ping'],
 };
+
+/** A healthcheck of its own (or one disabled on purpose). */
+const hasHealthcheck = (n: YMap) => healthcheckState(n) !== 'none';
 
 export default defineComposeRule({
   id: 'service-healthcheck-missing',
@@ -31,7 +35,7 @@ export default defineComposeRule({
   },
   check(ctx) {
     for (const t of hardeningTargets(ctx)) {
-      if (t.has((n) => healthcheckState(n) !== 'none')) continue;
+      if (t.has(hasHealthcheck)) continue;
       if (builtImageHealthcheck(ctx, t.node) === 'defined') continue;
       const image = scalarString(t.node.get('image'));
       const repo = image && !hasVariable(image) && !t.node.has('build') ? canonicalRepository(parseImageRef(image).repository) : undefined;

@@ -1,10 +1,14 @@
 import { defineComposeRule } from '../../rule';
+import type { YMap } from '../../compose/model';
 import { isMap, scalarString } from '../../compose/query';
 import { insertPairEdit, insertPairsEdit } from '../../compose/edit';
 import type { OffsetEdit } from '../../types';
 import { hardeningTargets } from './util';
 
 const ROTATION = { 'max-size': '10m', 'max-file': '3' };
+
+/** Logging options with `max-size`. */
+const limitsSize = (n: YMap) => { const l = n.get('logging'); const o = isMap(l) ? l.get('options') : undefined; return isMap(o) && o.has('max-size'); };
 
 export default defineComposeRule({
   id: 'service-logging-limits',
@@ -25,7 +29,7 @@ export default defineComposeRule({
       const logging = t.node.get('logging');
       const driver = isMap(logging) ? scalarString(logging.get('driver')) ?? 'json-file' : 'json-file';
       if (driver !== 'json-file') continue;
-      if (t.has((n) => { const l = n.get('logging'); const o = isMap(l) ? l.get('options') : undefined; return isMap(o) && o.has('max-size'); })) continue;
+      if (t.has(limitsSize)) continue;
       let edit: OffsetEdit | undefined;
       if (logging === undefined) edit = insertPairEdit(ctx.doc, t.node, 'logging', { driver: 'json-file', options: ROTATION });
       else if (isMap(logging)) {

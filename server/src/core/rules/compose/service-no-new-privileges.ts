@@ -1,8 +1,12 @@
 import { defineComposeRule } from '../../rule';
+import type { YMap } from '../../compose/model';
 import { stringItems } from '../../compose/facts';
 import { isSeq } from '../../compose/query';
 import { appendItemEdit, insertPairEdit } from '../../compose/edit';
 import { hardeningTargets } from './util';
+
+/** `security_opt: [no-new-privileges:true]`. */
+const noNewPrivileges = (n: YMap) => stringItems(n.get('security_opt')).some((o) => /^no-new-privileges(?:\s*[:=]\s*true)?$/i.test(o.value.trim()));
 
 export default defineComposeRule({
   id: 'service-no-new-privileges',
@@ -19,7 +23,7 @@ export default defineComposeRule({
   },
   check(ctx) {
     for (const t of hardeningTargets(ctx)) {
-      if (t.has((n) => stringItems(n.get('security_opt')).some((o) => /^no-new-privileges(?:\s*[:=]\s*true)?$/i.test(o.value.trim())))) continue;
+      if (t.has(noNewPrivileges)) continue;
       const existing = t.node.get('security_opt');
       const edit = isSeq(existing) ? appendItemEdit(ctx.doc, existing, 'no-new-privileges:true') : existing === undefined ? insertPairEdit(ctx.doc, t.node, 'security_opt', ['no-new-privileges:true']) : undefined;
       ctx.report({

@@ -1,7 +1,13 @@
 import { defineComposeRule } from '../../rule';
+import type { YMap } from '../../compose/model';
 import { isScalar } from '../../compose/query';
 import { insertPairsEdit } from '../../compose/edit';
 import { hardeningTargets } from './util';
+
+/** `read_only: true`. */
+const readOnly = (n: YMap) => { const v = n.get('read_only'); return isScalar(v) && (v.value === true || v.value === 'true'); };
+/** A `tmpfs:` key. */
+const hasTmpfs = (n: YMap) => n.has('tmpfs');
 
 export default defineComposeRule({
   id: 'service-read-only',
@@ -18,10 +24,10 @@ export default defineComposeRule({
   },
   check(ctx) {
     for (const t of hardeningTargets(ctx)) {
-      if (t.has((n) => { const v = n.get('read_only'); return isScalar(v) && (v.value === true || v.value === 'true'); })) continue;
+      if (t.has(readOnly)) continue;
       const add: [string, unknown][] = [];
       if (!t.node.has('read_only')) add.push(['read_only', true]);
-      if (!t.has((n) => n.has('tmpfs'))) add.push(['tmpfs', ['/tmp']]);
+      if (!t.has(hasTmpfs)) add.push(['tmpfs', ['/tmp']]);
       const edit = t.node.has('read_only') ? undefined : insertPairsEdit(ctx.doc, t.node, add);
       ctx.report({
         span: t.service.nameSpan,

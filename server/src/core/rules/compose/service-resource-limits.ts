@@ -14,6 +14,11 @@ const limitsOf = (n: YMap): YMap | undefined => {
   return isMap(lim) ? lim : undefined;
 };
 
+/** A memory limit, either syntax. */
+const limitsMemory = (n: YMap) => n.has('mem_limit') || !!limitsOf(n)?.has('memory');
+/** A CPU limit, either syntax. */
+const limitsCpus = (n: YMap) => n.has('cpus') || !!limitsOf(n)?.has('cpus');
+
 export default defineComposeRule({
   id: 'service-resource-limits',
   aliases: [],
@@ -30,8 +35,8 @@ export default defineComposeRule({
   },
   check(ctx) {
     for (const t of hardeningTargets(ctx)) {
-      const hasMemory = t.has((n) => n.has('mem_limit') || !!limitsOf(n)?.has('memory'));
-      const hasCpus = t.has((n) => n.has('cpus') || !!limitsOf(n)?.has('cpus'));
+      const hasMemory = t.has(limitsMemory);
+      const hasCpus = t.has(limitsCpus);
       if (hasMemory && hasCpus) continue;
       const want: Record<string, string> = {};
       if (!hasMemory) want.memory = DEFAULTS.memory;

@@ -1,7 +1,11 @@
 import { defineComposeRule } from '../../rule';
+import type { YMap } from '../../compose/model';
 import { isMap } from '../../compose/query';
 import { insertPairEdit } from '../../compose/edit';
 import { hardeningTargets } from './util';
+
+/** A restart policy, either syntax. */
+const restarts = (n: YMap) => { const deploy = n.get('deploy'); return n.has('restart') || (isMap(deploy) && deploy.has('restart_policy')); };
 
 export default defineComposeRule({
   id: 'service-restart-policy',
@@ -18,7 +22,7 @@ export default defineComposeRule({
   },
   check(ctx) {
     for (const t of hardeningTargets(ctx)) {
-      if (t.has((n) => { const deploy = n.get('deploy'); return n.has('restart') || (isMap(deploy) && deploy.has('restart_policy')); })) continue;
+      if (t.has(restarts)) continue;
       const edit = insertPairEdit(ctx.doc, t.node, 'restart', 'unless-stopped');
       ctx.report({
         span: t.service.nameSpan,

@@ -116,16 +116,26 @@ export function bindToLoopbackFix(ctx: ComposeContext, b: PortBinding): FixSpec 
 /**
  * Services of this file that hardening rules should look at, with a lookup that also sees the same
  * service in the base file (an override file only adds to it). Services using `extends` are skipped:
- * their keys may come from elsewhere.
+ * their keys may come from elsewhere. What the base file says is read once per service name and
+ * `read` function (keep it the same function object: a module-level const), so thousands of
+ * same-named services in both files cost no more than their count.
  */
 export function hardeningTargets(ctx: ComposeContext): { service: Service; node: YMap; has: (read: (svc: YMap) => boolean) => boolean }[] {
   const p = project(ctx);
   const out: { service: Service; node: YMap; has: (read: (svc: YMap) => boolean) => boolean }[] = [];
+  const inBase = new Map<(svc: YMap) => boolean, Map<string, boolean>>();
+  const elsewhereHas = (name: string, read: (svc: YMap) => boolean) => {
+    let byName = inBase.get(read);
+    if (!byName) { byName = new Map(); inBase.set(read, byName); }
+    let v = byName.get(name);
+    if (v === undefined) { v = (p.external.get(name) ?? []).some((d) => !!d.node && read(d.node)); byName.set(name, v); }
+    return v;
+  };
   for (const s of allServices(ctx.doc)) {
     if (!s.node || s.node.has('extends')) continue;
     const node = s.node;
-    const elsewhere = p.external.get(s.name) ?? [];
-    out.push({ service: s, node, has: (read) => read(node) || elsewhere.some((d) => !!d.node && read(d.node)) });
+    const name = s.name;
+    out.push({ service: s, node, has: (read) => read(node) || (p.external.has(name) && elsewhereHas(name, read)) });
   }
   return out;
 }

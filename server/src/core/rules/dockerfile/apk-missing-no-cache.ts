@@ -1,8 +1,9 @@
 import { defineDockerfileRule } from '../../rule';
 import type { Instruction } from '../../dockerfile/model';
+import type { ShCommand } from '../../shell/model';
 import { hasFlag } from '../../shell/commands';
 import { CACHE_DIRS, cacheMountCovers, commandSpan, packageCommand, removesPath, subcommand, type PackageCommand } from '../../dockerfile/packages';
-import { insertAfter, laterRuns, layersShipped } from './util';
+import { insertAfter, laterRunMatches, layersShipped } from './util';
 
 const updatesIndex = (p: PackageCommand) => hasFlag(p.cmd, 'U', ['update-cache'], p.spec);
 const noCache = (p: PackageCommand) => hasFlag(p.cmd, undefined, ['no-cache'], p.spec);
@@ -23,6 +24,13 @@ export default defineDockerfileRule({
   },
   create(ctx) {
     const covered = (i: Instruction) => CACHE_DIRS.apk.some((d) => cacheMountCovers(i, d));
+    const apkCmd = (x: ShCommand) => { const q = packageCommand(x); return q?.manager === 'apk' ? q : undefined; };
+    /** A RUN that adds packages from the index before updating it: it relies on the index an earlier RUN left. */
+    const usesIndex = (r: Instruction) => {
+      const later = ctx.analysis.shell(r).commands.map(apkCmd);
+      const update = later.findIndex((q) => q?.positionals[0]?.value === 'update');
+      return later.some((q, k) => q?.positionals[0]?.value === 'add' && !noCache(q) && !updatesIndex(q) && (update < 0 || k < update));
+    };
     return {
       RUN(i) {
         if (covered(i) || !layersShipped(ctx, i)) return;
@@ -31,13 +39,8 @@ export default defineDockerfileRule({
           const p = packageCommand(c);
           const sub = p && subcommand(p);
           if (p?.manager !== 'apk' || sub?.value !== 'add' || noCache(p)) continue;
-          const apkCmd = (x: typeof c) => { const q = packageCommand(x); return q?.manager === 'apk' ? q : undefined; };
           if (commands.some((x) => x.start > c.start && (removesPath(x, CACHE_DIRS.apk[0]) || (apkCmd(x)?.positionals[0]?.value === 'cache' && apkCmd(x)?.positionals[1]?.value === 'clean')))) continue;
-          const reliedOn = updatesIndex(p) && laterRuns(ctx, i).some((r) => {
-            const later = ctx.analysis.shell(r).commands.map(apkCmd);
-            const update = later.findIndex((q) => q?.positionals[0]?.value === 'update');
-            return later.some((q, k) => q?.positionals[0]?.value === 'add' && !noCache(q) && !updatesIndex(q) && (update < 0 || k < update));
-          });
+          const reliedOn = updatesIndex(p) && laterRunMatches(ctx, i, usesIndex);
           ctx.report({
             span: commandSpan(p),
             message: 'Add --no-cache to apk add: otherwise the package index stays in /var/cache/apk in the layer.',

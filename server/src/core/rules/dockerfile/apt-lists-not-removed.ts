@@ -2,7 +2,7 @@ import { defineDockerfileRule } from '../../rule';
 import type { Instruction } from '../../dockerfile/model';
 import type { ShCommand } from '../../shell/model';
 import { CACHE_DIRS, cacheMountCovers, packageCommand, removesPath, runMounts, subcommand, type PackageCommand } from '../../dockerfile/packages';
-import { appendCommandToRun, laterRuns, layersShipped } from './util';
+import { appendCommandToRun, laterRunMatches, layersShipped } from './util';
 
 const APT = new Set(['apt-get', 'apt', 'aptitude']);
 const USES_LISTS = new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source', 'download', 'reinstall', 'satisfy']);
@@ -37,6 +37,12 @@ export default defineDockerfileRule({
     notes: 'As in hadolint: a `--mount=type=cache` or `type=tmpfs` on /var/lib/apt/lists counts as cleanup, and so do mounts on both /var/lib/apt and /var/cache/apt; a mount on /var/lib/apt alone does not, because that pattern goes with keeping downloaded packages (docker-clean removed), which then land in /var/cache/apt in the layer. Only stages whose layers ship are checked (the final stage, stages other stages are built FROM, and ONBUILD triggers); a builder stage only used by `COPY --from` is not. Unlike hadolint, the cleanup must come after the update, and `apt-get dist-clean` counts. hadolint\'s deprecated DL3005 (`apt-get upgrade`) is not carried: upgrading inside the chosen release is how security fixes get in; `apt-dist-upgrade` reports only dist-upgrade/full-upgrade.',
   },
   create(ctx) {
+    /** A RUN that installs from the lists before updating them itself: it relies on lists an earlier RUN left. */
+    const needsLists = (r: Instruction) => {
+      const later = ctx.analysis.shell(r).commands;
+      const firstUpdate = later.find((c) => aptCommand(c)?.positionals[0]?.value === 'update');
+      return later.some((c) => USES_LISTS.has(aptCommand(c)?.positionals[0]?.value ?? '') && (!firstUpdate || c.start < firstUpdate.start));
+    };
     return {
       RUN(i) {
         const commands = ctx.analysis.shell(i).commands;
@@ -46,11 +52,7 @@ export default defineDockerfileRule({
         if (mounted(i) || !layersShipped(ctx, i)) return;
         const installs = commands.some((c) => c.start > update.source.start && USES_LISTS.has(aptCommand(c)?.positionals[0]?.value ?? ''));
         const edit = installs ? appendCommandToRun(ctx, i, 'rm -rf /var/lib/apt/lists/*') : undefined;
-        const laterNeedsLists = laterRuns(ctx, i).some((r) => {
-          const later = ctx.analysis.shell(r).commands;
-          const firstUpdate = later.find((c) => aptCommand(c)?.positionals[0]?.value === 'update');
-          return later.some((c) => USES_LISTS.has(aptCommand(c)?.positionals[0]?.value ?? '') && (!firstUpdate || c.start < firstUpdate.start));
-        });
+        const laterNeedsLists = laterRunMatches(ctx, i, needsLists);
         ctx.report({
           span: { start: update.head.start, end: subcommand(update)!.end },
           message: installs

@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../rule';
 import type { Stage } from '../../dockerfile/model';
-import { ancestorStages, isAbsolutePath, stripQuotes } from './util';
+import { ancestorHas, isAbsolutePath, stripQuotes } from './util';
 
 export default defineDockerfileRule({
   id: 'copy-relative-destination',
@@ -23,7 +23,7 @@ export default defineDockerfileRule({
     return {
       stage(s) {
         current = s;
-        inherited = ancestorStages(ctx, s).some((a) => hasWorkdir.has(a));
+        inherited = ancestorHas(ctx, s, 'WORKDIR');
       },
       WORKDIR(i) {
         if (!i.parent && current && i.stage === current.index) hasWorkdir.add(current);

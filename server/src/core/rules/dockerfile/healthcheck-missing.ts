@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../../rule';
 import type { Stage } from '../../dockerfile/model';
 import type { DockerfileContext } from '../../rule';
-import { ancestorStages, canAppendLines, isMinimalImage } from './util';
+import { ancestorStages, canAppendLines, chainHas, isMinimalImage } from './util';
 import { baseImageFacts } from '../../dockerfile/base-image';
 import type { FixSpec } from '../../types';
 
@@ -68,7 +68,7 @@ export default defineDockerfileRule({
   create(ctx) {
     const s = ctx.settings;
     const explicit = s.profiles.includes('strict') || [ID, ...ALIASES].some((k) => s.rules[k] !== undefined && s.rules[k] !== 'off');
-    const hasHealthcheck = (st: Stage) => [st, ...ancestorStages(ctx, st)].some((x) => x.instructions.some((i) => i.keyword === 'HEALTHCHECK'));
+    const hasHealthcheck = (st: Stage) => chainHas(ctx, st, 'HEALTHCHECK');
     return {
       end() {
         if (explicit) {

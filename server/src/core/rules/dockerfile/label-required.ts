@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../../rule';
 import type { Stage } from '../../dockerfile/model';
 import type { DockerfileContext } from '../../rule';
-import { ancestorStages } from './util';
+import { chainFact } from './util';
 
 /** Stages other stages copy or mount files from: build helpers, not images anyone runs. */
 function copySources(ctx: DockerfileContext): Set<Stage> {
@@ -45,13 +45,17 @@ export default defineDockerfileRule({
       end() {
         const stages = ctx.doc.stages;
         const helpers = copySources(ctx);
-        const ancestors = new Map(stages.map((s) => [s, ancestorStages(ctx, s)]));
         for (const key of required) {
           const own = new Set(stages.filter((s) => s.instructions.some((i) => i.keyword === 'LABEL' && i.pairs.some((p) => p.key === key))));
-          const has = (s: Stage) => own.has(s) || ancestors.get(s)!.some((a) => own.has(a));
+          const inherits = (s: Stage, fromParent: boolean | undefined) => !!fromParent || own.has(s);
+          // A stage that a stage built on it (transitively) labels: the label is set where the image is made.
+          const labelledBelow = new Set<Stage>();
+          for (let k = stages.length - 1; k >= 0; k--) {
+            const parent = ctx.analysis.parentStage(stages[k]);
+            if (parent && (own.has(stages[k]) || labelledBelow.has(stages[k]))) labelledBelow.add(parent);
+          }
           for (const s of stages) {
-            if (has(s) || helpers.has(s)) continue;
-            if (stages.some((d) => d !== s && ancestors.get(d)!.includes(s) && has(d))) continue;
+            if (chainFact(ctx, inherits, s) || helpers.has(s) || labelledBelow.has(s)) continue;
             ctx.report({ span: s.from.keywordSpan, message: `Label "${key}" is missing from this image: the label schema requires it.` });
           }
         }

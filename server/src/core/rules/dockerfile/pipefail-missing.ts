@@ -4,7 +4,7 @@ import type { ShCommand } from '../../shell/model';
 import type { OffsetEdit, Span } from '../../types';
 import { baseName } from '../../shell/parse';
 import { commandName } from '../../shell/commands';
-import { ancestorStages, execForm, indentAt, isAlpineLike, isMinimalImage, startAboveComments } from './util';
+import { execForm, indentAt, isAlpineLike, isMinimalImage, rootStage, startAboveComments } from './util';
 
 const NON_POSIX = new Set(['pwsh', 'pwsh.exe', 'powershell', 'powershell.exe', 'cmd', 'cmd.exe']);
 const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ash', 'ksh', 'mksh']);
@@ -54,7 +54,7 @@ export default defineDockerfileRule({
 
     const fixFor = (i: Instruction): { edit: OffsetEdit; image: string } | null => {
       if (state !== 'default' || i.parent || !stage) return null;
-      const root = [stage, ...ancestorStages(ctx, stage)].pop()!;
+      const root = rootStage(ctx, stage);
       const image = ctx.analysis.resolvedImage(root).image;
       if (root.image.scratch || isMinimalImage(image)) return null;
       const shell = isAlpineLike(image) ? '/bin/ash' : '/bin/bash';

@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../rule';
-import type { Instruction, Stage } from '../../dockerfile/model';
-import { execForm, hasEmbeddedComments } from './util';
+import type { Instruction } from '../../dockerfile/model';
+import { ancestorHas, execForm, hasEmbeddedComments } from './util';
 
 // Plain words only: anything the shell would interpret keeps the shell form's meaning.
 const SHELL_SYNTAX = /[|&;<>()$`\\*?[\]{}~#!]|^\s*$/;
@@ -51,12 +51,7 @@ export default defineDockerfileRule({
     };
     return {
       stage(s) {
-        customShell = false;
-        const seen = new Set<Stage>();
-        for (let p = ctx.analysis.parentStage(s); p && !seen.has(p); p = ctx.analysis.parentStage(p)) {
-          seen.add(p);
-          if (p.instructions.some((x) => x.keyword === 'SHELL')) customShell = true;
-        }
+        customShell = ancestorHas(ctx, s, 'SHELL');
       },
       SHELL() { customShell = true; },
       CMD: check,

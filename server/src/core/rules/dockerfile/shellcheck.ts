@@ -3,9 +3,12 @@ import type { Heredoc, Instruction, Stage } from '../../dockerfile/model';
 import { sourceSpan } from '../../dockerfile/words';
 import type { FixSpec, OffsetEdit, Severity, Span } from '../../types';
 import type { ShellcheckComment, ShellDialect } from '../../tools';
+import { chainFact } from './util';
 
 // ShellCheck on each RUN script, when the adapter lends the program (CLI: found on PATH; editor:
-// trusted workspace, enabled, found). Not in the registry's list: it cannot run on its own.
+// trusted workspace, enabled, found). Not in the registry's list: it cannot run on its own. The
+// scripts are collected and handed over together at the end, so the adapter can start the program
+// once per Dockerfile rather than once per RUN.
 
 const LEVEL: Record<ShellcheckComment['level'], Severity> = { error: 'error', warning: 'warning', info: 'info', style: 'hint' };
 /** Docker passes these build arguments to RUN without an ARG line. */
@@ -38,14 +41,18 @@ export default defineDockerfileRule({
       .filter((p) => p.m)
       .map((p) => ({ line: p.line, shell: programName(p.m![1]) }));
 
-    /** The last SHELL of a stage before `limit` (a line), else of the stage it builds on. */
-    const shellInstruction = (stage: Stage | undefined, limit: number, seen = new Set<Stage>()): string | undefined => {
-      if (!stage || seen.has(stage)) return undefined;
-      seen.add(stage);
+    /** The program of the last SHELL of a stage before `limit` (a line). */
+    const ownShell = (stage: Stage, limit: number): string | undefined => {
       const list = stage.instructions.filter((i) => i.keyword === 'SHELL' && i.startLine < limit && i.exec?.values.length);
       const last = list[list.length - 1];
-      if (last) return programName(last.exec!.values[0].value);
-      return shellInstruction(ctx.analysis.parentStage(stage), Infinity, seen);
+      return last ? programName(last.exec!.values[0].value) : undefined;
+    };
+    /** The SHELL a stage ends with, its own or inherited from the stage it builds on. */
+    const endShell = (stage: Stage, inherited: string | undefined) => ownShell(stage, Infinity) ?? inherited;
+    /** The last SHELL of a stage before `limit` (a line), else of the stage it builds on. */
+    const shellInstruction = (stage: Stage, limit: number): string | undefined => {
+      const parent = ctx.analysis.parentStage(stage);
+      return ownShell(stage, limit) ?? (parent ? chainFact(ctx, endShell, parent) : undefined);
     };
 
     const shellFor = (i: Instruction): string => {
@@ -66,6 +73,8 @@ export default defineDockerfileRule({
       return shellInstruction(stage, at) ?? 'sh';
     };
 
+    /** The RUN scripts of the document, checked together at the end (one program run per document). */
+    const jobs: { script: string; prefix: string; dialect: ShellDialect; spanOf: (s: number, e: number) => Span }[] = [];
     const check = (i: Instruction, script: string, spanOf: (s: number, e: number) => Span) => {
       const dialect = DIALECTS[shellFor(i)];
       if (!dialect || !script.trim()) return;
@@ -73,8 +82,10 @@ export default defineDockerfileRule({
       for (const m of script.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) names.add(m[1]);
       const beforeFrom = new Set(i.stage < 0 && !i.parent ? ctx.doc.instructions.filter((x) => (x.keyword === 'ARG' || x.keyword === 'ENV') && x.startLine < i.startLine).flatMap((x) => x.pairs.map((p) => p.key)) : []);
       const declared = [...names].filter((n) => PREDEFINED.includes(n) || beforeFrom.has(n) || (!i.parent && ctx.analysis.resolve(n, i).declared));
-      const prefix = declared.length ? `export ${declared.join(' ')}\n` : '';
-      const comments = run(prefix + script, dialect);
+      jobs.push({ script, prefix: declared.length ? `export ${declared.join(' ')}\n` : '', dialect, spanOf });
+    };
+
+    const report = ({ script, prefix, spanOf }: (typeof jobs)[number], comments: ShellcheckComment[] | undefined) => {
       if (!comments) return;
       const lineStarts = [0];
       for (let k = 0; k < script.length; k++) if (script[k] === '\n') lineStarts.push(k + 1);
@@ -133,6 +144,13 @@ export default defineDockerfileRule({
           return;
         }
         check(i, i.rest, (s, e) => sourceSpan(i.map, i.restOffset + s, i.restOffset + e));
+      },
+      end() {
+        if (!jobs.length) return;
+        const scripts = jobs.map((j) => ({ script: j.prefix + j.script, dialect: j.dialect }));
+        const all = ctx.tools?.shellcheckAll;
+        const results = all ? all(scripts) : scripts.map((x) => run(x.script, x.dialect));
+        jobs.forEach((j, k) => report(j, results[k]));
       },
     };
   },

@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../../rule';
 import type { Instruction, Stage } from '../../dockerfile/model';
 import { sourceSpan } from '../../dockerfile/words';
-import { closestName, variableRefs } from './util';
+import { chainFact, closestName, rootStage, variableRefs } from './util';
 
 /**
  * Environment variables official base images set (from their published Dockerfiles). A stage built on an image
@@ -29,6 +29,12 @@ function imageEnv(image: string): ((name: string) => boolean) | undefined {
   return (name) => name === 'PATH' || !!spec.names?.includes(name) || !!spec.prefixes?.some((p) => name.startsWith(p));
 }
 
+/**
+ * How many names in scope a "did you mean" looks at, nearest declaration first: enough for any real
+ * Dockerfile, and a bound on the work per finding in a generated file of thousands of stages and names.
+ */
+const SUGGESTION_SCOPE = 200;
+
 // Instructions whose arguments BuildKit expands (RUN, CMD, ENTRYPOINT, SHELL and HEALTHCHECK are left to the shell).
 const EXPANDED = new Set(['ENV', 'ARG', 'LABEL', 'COPY', 'ADD', 'EXPOSE', 'USER', 'VOLUME', 'STOPSIGNAL', 'WORKDIR']);
 
@@ -49,21 +55,53 @@ export default defineDockerfileRule({
   create(ctx) {
     const rootImageEnv = new Map<Stage, ((n: string) => boolean) | undefined>();
     const envOf = (stage: Stage) => {
-      if (!rootImageEnv.has(stage)) {
-        let root = stage;
-        for (let p = ctx.analysis.parentStage(root); p && p !== stage; p = ctx.analysis.parentStage(root)) root = p;
+      const root = rootStage(ctx, stage);
+      if (!rootImageEnv.has(root)) {
         const { image, unresolved } = ctx.analysis.resolvedImage(root);
-        rootImageEnv.set(stage, unresolved.length ? undefined : imageEnv(image.toLowerCase()));
+        rootImageEnv.set(root, unresolved.length ? undefined : imageEnv(image.toLowerCase()));
       }
-      return rootImageEnv.get(stage);
+      return rootImageEnv.get(root);
     };
-    /** Names defined by ARG/ENV earlier in the stage or its parents, for suggestions. */
-    const namesInScope = (i: Instruction, stage: Stage) => {
-      const names = new Set<string>(['PATH']);
-      for (let s: Stage | undefined = stage; s; s = ctx.analysis.parentStage(s)) {
-        for (const x of s.instructions) if ((x.keyword === 'ARG' || x.keyword === 'ENV') && (s !== stage || x.start < i.start)) for (const p of x.pairs) names.add(p.key);
+    const declared = new Map<Stage, { start: number; name: string }[]>();
+    /** The ARG and ENV names a stage declares, in order, with the start of their instruction. */
+    const declarationsOf = (s: Stage) => {
+      let list = declared.get(s);
+      if (!list) {
+        list = [];
+        for (const x of s.instructions) if (x.keyword === 'ARG' || x.keyword === 'ENV') for (const p of x.pairs) list.push({ start: x.start, name: p.key });
+        declared.set(s, list);
       }
-      return names;
+      return list;
+    };
+    /** Adds names (nearest declaration first, no repeats) until there are SUGGESTION_SCOPE of them. */
+    const take = (out: string[], seen: Set<string>, names: Iterable<string>) => {
+      for (const n of names) {
+        if (out.length >= SUGGESTION_SCOPE) return;
+        if (!seen.has(n)) { seen.add(n); out.push(n); }
+      }
+    };
+    function* backwards(list: { name: string }[], end: number) { for (let k = end - 1; k >= 0; k--) yield list[k].name; }
+    /** Names in scope at the end of a stage, its own and its parents', nearest first (SUGGESTION_SCOPE at most). */
+    const namesAtEnd = (s: Stage, inherited: string[] | undefined): string[] => {
+      const out: string[] = [];
+      const seen = new Set<string>();
+      const own = declarationsOf(s);
+      take(out, seen, backwards(own, own.length));
+      take(out, seen, inherited ?? []);
+      return out;
+    };
+    /** Names defined by ARG/ENV earlier in the stage or its parents, for suggestions: the nearest SUGGESTION_SCOPE. */
+    const namesInScope = (i: Instruction, stage: Stage): string[] => {
+      const out = ['PATH'];
+      const seen = new Set(out);
+      const own = declarationsOf(stage);
+      let lo = 0;
+      let hi = own.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (own[mid].start < i.start) lo = mid + 1; else hi = mid; }
+      take(out, seen, backwards(own, lo));
+      const parent = ctx.analysis.parentStage(stage);
+      if (parent) take(out, seen, chainFact(ctx, namesAtEnd, parent));
+      return out;
     };
     return {
       instruction(i) {
@@ -76,7 +114,7 @@ export default defineDockerfileRule({
         for (const ref of variableRefs(i.argsText, ctx.doc.escape)) {
           if (seen.has(ref.name) || fromImage(ref.name) || ctx.analysis.resolve(ref.name, i).declared) continue;
           seen.add(ref.name);
-          const guess = closestName(ref.name, [...namesInScope(i, stage)].filter((n) => n !== ref.name));
+          const guess = closestName(ref.name, namesInScope(i, stage).filter((n) => n !== ref.name));
           ctx.report({
             span: sourceSpan(i.map, ref.start, ref.end),
             message: `"${ref.name}" is not defined at this point (no ARG or ENV before it in this stage), so it expands to an empty string${guess ? ` (did you mean $${guess}?)` : ''}.`,

@@ -44,12 +44,110 @@ export function insertLineAfter(ctx: DockerfileContext, i: Instruction, text: st
   return { start: at, end: at, newText: ctx.lines.eol() + text };
 }
 
+// ---- Stage-chain facts ------------------------------------------------------------------------
+// A stage built `FROM <earlier stage>` inherits its USER, WORKDIR, SHELL, ENV… Walking up the chain
+// from every stage (or every instruction) is quadratic: a generated file of 2,000 chained stages took
+// seconds. These helpers compute each fact once per stage per lint, memoized on the lint's analysis.
+
+const memos = new WeakMap<object, Map<unknown, unknown>>();
+
+/** A value made once per lint (per analysis) for `key`: keep `key` the same object across calls. */
+export function oncePerLint<T>(ctx: DockerfileContext, key: object, make: () => T): T {
+  let m = memos.get(ctx.analysis);
+  if (!m) { m = new Map(); memos.set(ctx.analysis, m); }
+  if (!m.has(key)) m.set(key, make());
+  return m.get(key) as T;
+}
+
+/**
+ * A fact of each stage that depends on the stage itself and on the same fact of the stage it builds on
+ * (`fromParent` is undefined for a stage built on an image). Each stage is folded once per lint, so asking
+ * for every stage of a chain costs one visit per stage. `fold` is the memo key: pass the same function
+ * object every time (a module-level function, or one made once in `create`).
+ */
+export function chainFact<T>(ctx: DockerfileContext, fold: (stage: Stage, fromParent: NoInfer<T> | undefined) => T, stage: Stage): T {
+  const values = oncePerLint(ctx, fold, () => new Map<Stage, T>());
+  // Parents always come earlier in the file (parentStage checks it), so the walk up ends.
+  const pending: Stage[] = [];
+  let s: Stage | undefined = stage;
+  while (s && !values.has(s)) { pending.push(s); s = ctx.analysis.parentStage(s); }
+  let v = s ? values.get(s) : undefined;
+  for (let k = pending.length - 1; k >= 0; k--) { v = fold(pending[k], v); values.set(pending[k], v); }
+  return values.get(stage) as T;
+}
+
+const rootOf = (s: Stage, parentRoot: Stage | undefined): Stage => parentRoot ?? s;
+
+/** The first stage of a stage's `FROM <stage>` chain: the one built on an image (the stage itself when it is). */
+export function rootStage(ctx: DockerfileContext, stage: Stage): Stage {
+  return chainFact(ctx, rootOf, stage);
+}
+
+const lastUserOf = (s: Stage, inherited: Instruction | undefined): Instruction | undefined => {
+  for (let k = s.instructions.length - 1; k >= 0; k--) if (s.instructions[k].keyword === 'USER') return s.instructions[k];
+  return inherited;
+};
+
 /** The USER in effect at the end of a stage (following parent stages), or undefined for the image default. */
 export function lastUser(ctx: DockerfileContext, stage: Stage): Instruction | undefined {
-  for (let s: Stage | undefined = stage; s; s = ctx.analysis.parentStage(s)) {
-    for (let k = s.instructions.length - 1; k >= 0; k--) if (s.instructions[k].keyword === 'USER') return s.instructions[k];
+  return chainFact(ctx, lastUserOf, stage);
+}
+
+const hasKeyword = (keyword: string) => (s: Stage, inherited: boolean | undefined): boolean => !!inherited || s.instructions.some((i) => i.keyword === keyword);
+const keywordFolds = new Map<string, (s: Stage, inherited: boolean | undefined) => boolean>();
+
+/** Whether a stage or a stage it builds on (transitively) has an instruction with this keyword (ONBUILD triggers excluded). */
+export function chainHas(ctx: DockerfileContext, stage: Stage, keyword: string): boolean {
+  let fold = keywordFolds.get(keyword);
+  if (!fold) { fold = hasKeyword(keyword); keywordFolds.set(keyword, fold); }
+  return chainFact(ctx, fold, stage);
+}
+
+/** Whether a stage the given one builds on (transitively, the stage itself excluded) has an instruction with this keyword. */
+export function ancestorHas(ctx: DockerfileContext, stage: Stage, keyword: string): boolean {
+  const parent = ctx.analysis.parentStage(stage);
+  return !!parent && chainHas(ctx, parent, keyword);
+}
+
+const childrenKey = {};
+
+/** The stages built FROM each stage, by stage. */
+function stageChildren(ctx: DockerfileContext): Map<Stage, Stage[]> {
+  return oncePerLint(ctx, childrenKey, () => {
+    const out = new Map<Stage, Stage[]>();
+    for (const s of ctx.doc.stages) {
+      const p = ctx.analysis.parentStage(s);
+      if (p) { const list = out.get(p); if (list) list.push(s); else out.set(p, [s]); }
+    }
+    return out;
+  });
+}
+
+/**
+ * Every stage once, depth first along `FROM <stage>` (a parent before the stages built on it): `enter`
+ * before a stage's children, `leave` after them. No recursion, so a 10,000-stage chain is no deeper on
+ * the stack than one stage. For facts scoped to a chain that a per-stage fold would copy (maps of names).
+ */
+export function walkStageTree(ctx: DockerfileContext, enter: (s: Stage) => void, leave: (s: Stage) => void): void {
+  const children = stageChildren(ctx);
+  const stack: { stage: Stage; next: number }[] = [];
+  for (const root of ctx.doc.stages) {
+    if (ctx.analysis.parentStage(root)) continue;
+    enter(root);
+    stack.push({ stage: root, next: 0 });
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const kids = children.get(top.stage);
+      if (kids && top.next < kids.length) {
+        const child = kids[top.next++];
+        enter(child);
+        stack.push({ stage: child, next: 0 });
+      } else {
+        stack.pop();
+        leave(top.stage);
+      }
+    }
   }
-  return undefined;
 }
 
 const knownTags = new WeakMap<object, Map<string, string>>();
@@ -90,10 +188,13 @@ export function isAlpineLike(image: string): boolean {
   return /(^|[/:_.-])(alpine|busybox)([-_.:@]|$)/i.test(image);
 }
 
-/** Every stage a stage inherits from through `FROM <stage>`, nearest first (the stage itself excluded). */
+/**
+ * Every stage a stage inherits from through `FROM <stage>`, nearest first (the stage itself excluded).
+ * As long as the chain: for one stage (the final one), not for each stage — use chainFact for that.
+ */
 export function ancestorStages(ctx: DockerfileContext, stage: Stage): Stage[] {
   const out: Stage[] = [];
-  for (let s = ctx.analysis.parentStage(stage); s && !out.includes(s); s = ctx.analysis.parentStage(s)) out.push(s);
+  for (let s = ctx.analysis.parentStage(stage); s; s = ctx.analysis.parentStage(s)) out.push(s);
   return out;
 }
 
@@ -154,16 +255,23 @@ export function variableRefs(text: string, escape = '\\', from = 0, to = text.le
   return out;
 }
 
-/** Levenshtein distance, for "did you mean" suggestions. */
-export function editDistance(a: string, b: string): number {
+/** Levenshtein distance, for "did you mean" suggestions; above `max` it stops early and returns `max + 1`. */
+export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
   let prev = Array.from({ length: b.length + 1 }, (_, k) => k);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let k = 1; k <= b.length; k++) cur[k] = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + (a[i - 1] === b[k - 1] ? 0 : 1));
+    let rowMin = i;
+    for (let k = 1; k <= b.length; k++) {
+      cur[k] = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + (a[i - 1] === b[k - 1] ? 0 : 1));
+      if (cur[k] < rowMin) rowMin = cur[k];
+    }
+    // A row's minimum never decreases further down: past `max` the distance is too.
+    if (rowMin > max) return max + 1;
     prev = cur;
   }
-  return prev[b.length];
+  return Math.min(prev[b.length], max + 1);
 }
 
 /** The closest candidate within edit distance 2 (as BuildKit suggests names), or undefined. */
@@ -172,7 +280,7 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   let dist = 3;
   for (const c of candidates) {
     if (c === name) return undefined;
-    const d = editDistance(name, c);
+    const d = editDistance(name, c, dist - 1);
     if (d < dist) { dist = d; best = c; }
   }
   return best;
@@ -190,21 +298,31 @@ export function layersShipped(ctx: DockerfileContext, i: Instruction): boolean {
   return ctx.analysis.hasChildStage(stage);
 }
 
-/** RUN instructions after `i` in its stage and in the stages built FROM that stage (transitively), in order. */
-export function laterRuns(ctx: DockerfileContext, i: Instruction): Instruction[] {
+/**
+ * Whether a RUN after `i` in its stage, or in a stage built FROM that stage (transitively), satisfies
+ * `matches`. Each RUN of the file is tested once per lint for each `matches` (the memo key: pass the same
+ * function object every time), so asking it for every RUN stays linear.
+ */
+export function laterRunMatches(ctx: DockerfileContext, i: Instruction, matches: (run: Instruction) => boolean): boolean {
   const stage = ctx.analysis.stageOf(i);
-  if (!stage || i.parent) return [];
-  const out: Instruction[] = stage.instructions.filter((x) => x.keyword === 'RUN' && x.start > i.start);
-  const family = new Set<Stage>([stage]);
-  for (const s of ctx.doc.stages) {
-    if (s.index <= stage.index) continue;
-    const parent = ctx.analysis.parentStage(s);
-    if (parent && family.has(parent)) {
-      family.add(s);
-      out.push(...s.instructions.filter((x) => x.keyword === 'RUN'));
+  if (!stage || i.parent) return false;
+  const facts = oncePerLint(ctx, matches, () => {
+    /** Start of the last matching RUN of each stage (-1: none). */
+    const lastStart = new Map<Stage, number>();
+    /** Stages some stage built on them (transitively) has a matching RUN. */
+    const below = new Set<Stage>();
+    // Children come after their parent in the file: one pass from the end settles every subtree.
+    for (let k = ctx.doc.stages.length - 1; k >= 0; k--) {
+      const s = ctx.doc.stages[k];
+      let last = -1;
+      for (const x of s.instructions) if (x.keyword === 'RUN' && matches(x)) last = x.start;
+      lastStart.set(s, last);
+      const parent = ctx.analysis.parentStage(s);
+      if (parent && (last >= 0 || below.has(s))) below.add(parent);
     }
-  }
-  return out;
+    return { lastStart, below };
+  });
+  return (facts.lastStart.get(stage) ?? -1) > i.start || facts.below.has(stage);
 }
 
 /** Insert `text` right after a word (`install` → `install -y`); works inside `sh -c '…'` and heredocs too. */
@@ -245,7 +363,8 @@ export function appendCommandToRun(ctx: DockerfileContext, i: Instruction, comma
     return { start: last.end, end: last.end, newText: ` && ${command}` };
   }
   // Shell form: the script ends where the instruction's argument text ends.
-  const rest = i.rest.replace(/\s+$/, '');
+  // Shell whitespace only: `\s` also takes U+2028/U+2029, which the shell reads as part of the last word.
+  const rest = i.rest.replace(/[ \t\r\n]+$/, '');
   if (!rest || /[;&|\\]$/.test(rest)) return undefined;
   const end = toSource(i.map, i.restOffset + rest.length - 1) + 1;
   // Dockerfile comment lines inside the continuation are not the shell's; a `#` on a script line is.
@@ -359,8 +478,8 @@ export function deleteInstructionEdit(ctx: DockerfileContext, i: Instruction): O
 /** Whether new lines can safely go at the end of the file: the last instruction is complete (no
  * dangling continuation, no unterminated heredoc) so an appended line starts a new instruction. */
 export function canAppendLines(ctx: DockerfileContext): boolean {
-  const last = ctx.doc.instructions[ctx.doc.instructions.length - 1];
-  if (last && last.heredocs.some((h) => !h.terminated)) return false;
+  // `ONBUILD RUN <<EOF` keeps its heredoc on the trigger: an unterminated one swallows appended lines too.
+  for (let x: Instruction | undefined = ctx.doc.instructions[ctx.doc.instructions.length - 1]; x; x = x.trigger) if (x.heredocs.some((h) => !h.terminated)) return false;
   // Blank and comment lines do not end a continuation: find the last line of real content.
   for (let line = ctx.lines.lineCount - 1; line >= 0; line--) {
     const t = ctx.lines.lineText(line).trim();

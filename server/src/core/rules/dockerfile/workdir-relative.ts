@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../rule';
 import type { Instruction, Stage } from '../../dockerfile/model';
-import { stripQuotes } from './util';
+import { chainFact, stripQuotes } from './util';
 
 const isAbsolute = (p: string) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\');
 
@@ -29,24 +29,24 @@ export default defineDockerfileRule({
   },
   create(ctx) {
     let current: string | undefined;
-    /** The absolute WORKDIR a stage starts in when it builds on an earlier stage of this file. */
-    const inherited = (stage: Stage): string | undefined => {
-      const chain: Stage[] = [];
-      for (let s = ctx.analysis.parentStage(stage); s && !chain.includes(s); s = ctx.analysis.parentStage(s)) chain.unshift(s);
-      let dir: string | undefined;
-      for (const s of chain) {
-        for (const i of s.instructions) {
-          const w = i.keyword === 'WORKDIR' ? i.words[0] : undefined;
-          if (!w) continue;
-          const v = ctx.analysis.expand(w.value, i);
-          if (v.unresolved.length && !isAbsolute(v.value)) { dir = undefined; continue; }
-          dir = isAbsolute(v.value) ? v.value : dir ? join(dir, v.value) : undefined;
-        }
+    /** The absolute WORKDIR a stage ends in (undefined: unknown, the base image's), from the one its parent stage ends in. */
+    const endDir = (s: Stage, parentDir: string | undefined): string | undefined => {
+      let dir = parentDir;
+      for (const i of s.instructions) {
+        const w = i.keyword === 'WORKDIR' ? i.words[0] : undefined;
+        if (!w) continue;
+        const v = ctx.analysis.expand(w.value, i);
+        if (v.unresolved.length && !isAbsolute(v.value)) { dir = undefined; continue; }
+        dir = isAbsolute(v.value) ? v.value : dir ? join(dir, v.value) : undefined;
       }
       return dir;
     };
     return {
-      stage(s) { current = inherited(s); },
+      stage(s) {
+        // The absolute WORKDIR a stage starts in when it builds on an earlier stage of this file.
+        const parent = ctx.analysis.parentStage(s);
+        current = parent ? chainFact(ctx, endDir, parent) : undefined;
+      },
       WORKDIR(i: Instruction) {
         const w = i.words[0];
         if (!w) return;
