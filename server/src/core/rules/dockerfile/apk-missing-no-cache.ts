@@ -25,6 +25,7 @@ export default defineDockerfileRule({
     const covered = (i: Instruction) => CACHE_DIRS.apk.some((d) => cacheMountCovers(i, d));
     return {
       RUN(i) {
+        if (!ctx.analysis.runsManager(i, 'apk')) return;
         if (covered(i) || !layersShipped(ctx, i)) return;
         const commands = ctx.analysis.shell(i).commands;
         for (const c of commands) {
