@@ -1,7 +1,7 @@
 // The rule engine: parse once, run every enabled rule in one walk, isolate failures, apply
 // suppressions and settings, and return findings with ranges and fixes.
 import type { DocumentKind, Finding, Fix, FixSpec, ParseError, Severity } from './types';
-import { LineIndex } from './text';
+import { LineIndex, utf8Length } from './text';
 import type { ComposeContext, ComposeRule, DockerfileRule, Report, Rule } from './rule';
 import { parseDockerfile } from './dockerfile/parse';
 import { DockerfileAnalysis } from './dockerfile/analysis';
@@ -59,8 +59,9 @@ export function lint(input: LintInput): LintResult {
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   const ruleErrors: RuleFailure[] = [];
-  if (text.length > settings.maxFileSize) {
-    findings.push(toFinding(FILE_TOO_LARGE, 'info', { span: { start: 0, end: 0 }, message: `File is ${text.length} characters, over the ${settings.maxFileSize} limit: not analysed.` }, lines));
+  const size = text.length > settings.maxFileSize / 3 ? utf8Length(input.text) : 0; // under a third of the limit in UTF-16 units cannot be over it in bytes
+  if (size > settings.maxFileSize) {
+    findings.push(toFinding(FILE_TOO_LARGE, 'info', { span: { start: 0, end: 0 }, message: `File is ${size} bytes, over the ${settings.maxFileSize}-byte limit (maxFileSize): not analysed.` }, lines));
     return { findings, ruleErrors };
   }
   // Without per-rule settings the rules that run depend only on the kind, ShellCheck and the profiles: worked out once.
