@@ -11,7 +11,7 @@ const INSTRUCTION = 2;
 type HandlerKind = typeof STAGE | typeof KEYWORD | typeof INSTRUCTION;
 /** One call of the walk: the visitor at `index` in the lint's list, which of its handlers, under which key. */
 interface Entry { index: number; kind: HandlerKind; key: string }
-interface Bound { index: number; stage: boolean; fn: (x: Instruction | Stage) => void; v: object }
+interface Bound { index: number; stage: boolean; fn: (x: Instruction | Stage) => void }
 
 /**
  * Which visitors answer which keyword, in visitor order. It depends only on the rules and the handler
@@ -102,21 +102,22 @@ export function walkDockerfile(
     const out: Bound[] = new Array(table.length);
     for (let n = 0; n < table.length; n++) {
       const { index, kind, key } = table[n];
-      const v = visitors[index] as unknown as Record<string, unknown>;
-      out[n] = { index, stage: kind === STAGE, fn: v[key] as Bound['fn'], v };
+      const v = visitors[index] as unknown as Record<string, Bound['fn']>;
+      out[n] = { index, stage: kind === STAGE, fn: v[key].bind(v) };
     }
     bound.set(keyword, out);
     return out;
   };
   const visit = (instr: Instruction) => {
     const handlers = bound.get(instr.keyword) ?? bind(instr.keyword);
+    const stage = instr.keyword === 'FROM' ? stages[instr.stage] : undefined;
     for (let n = 0; n < handlers.length; n++) {
       const h = handlers[n];
-      if (failed[h.index]) continue;
+      if (failed[h.index] === 1) continue;
       current = h.index;
       try {
-        if (h.stage) { const st = stages[instr.stage]; if (st) h.fn.call(h.v, st); }
-        else h.fn.call(h.v, instr);
+        if (!h.stage) h.fn(instr);
+        else if (stage) h.fn(stage);
       } catch (e) { fail(h.index, e); }
     }
     if (instr.trigger) visit(instr.trigger);

@@ -138,16 +138,20 @@ export class DockerfileAnalysis {
    * Whether the RUN invokes one of these package managers (as `packageCommand` reads its commands): the
    * package rules ask this first, so a RUN that cannot concern them costs one set lookup, not a scan.
    */
-  runsManager(i: Instruction, ...managers: ManagerName[]): boolean {
+  runsManager(i: Instruction, a: ManagerName, b?: ManagerName, c?: ManagerName): boolean {
+    const set = this.managersOf(i);
+    return set.size > 0 && (set.has(a) || (b !== undefined && set.has(b)) || (c !== undefined && set.has(c)));
+  }
+
+  /** The package managers a RUN invokes (see runsManager). */
+  managersOf(i: Instruction): ReadonlySet<ManagerName> {
     let set = this.managerCache.get(i);
     if (!set) {
       set = new Set();
       for (const c of this.shell(i).commands) { const p = packageCommand(c); if (p) set.add(p.manager); }
       this.managerCache.set(i, set);
     }
-    if (!set.size) return false;
-    for (const m of managers) if (set.has(m)) return true;
-    return false;
+    return set;
   }
 
   /** Shell commands of a RUN (shell form, or a heredoc used as the script), with document offsets. */

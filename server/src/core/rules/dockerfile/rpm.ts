@@ -10,7 +10,7 @@ const PROMPTING_GROUP = /^(module|group) (install|update|upgrade|remove)$/;
 export function rpmMissingYes(ctx: DockerfileContext, managers: readonly ManagerName[]): DockerfileVisitor {
   return {
     RUN(i) {
-      if (!ctx.analysis.runsManager(i, ...managers)) return;
+      if (!managers.some((m) => ctx.analysis.managersOf(i).has(m))) return;
       const commands = ctx.analysis.shell(i).commands;
       for (const c of commands) {
         const p = packageCommand(c);
@@ -31,7 +31,7 @@ export function rpmMissingYes(ctx: DockerfileContext, managers: readonly Manager
 export function rpmUnpinned(ctx: DockerfileContext, managers: readonly ManagerName[], installActions: readonly string[]): DockerfileVisitor {
   return {
     RUN(i) {
-      if (!ctx.analysis.runsManager(i, ...managers)) return;
+      if (!managers.some((m) => ctx.analysis.managersOf(i).has(m))) return;
       for (const c of ctx.analysis.shell(i).commands) {
         const p = packageCommand(c);
         const a = p && managers.includes(p.manager) ? rpmAction(p) : undefined;
