@@ -53,6 +53,18 @@ export function splitWords(text: string, escape: string, from = 0): { start: num
   return out;
 }
 
+/** The words of `text` from `from` on (as splitWords splits it), with values and document spans. */
+export function wordsOf(text: string, map: SourceMap, escape: string, from = 0): Word[] {
+  const out: Word[] = [];
+  const esc = escape.charCodeAt(0);
+  for (let i = skipSpaces(text, from); i < text.length; i = skipSpaces(text, i)) {
+    const start = i;
+    i = wordEnd(text, i, esc);
+    out.push(makeWord(text, map, start, i, escape));
+  }
+  return out;
+}
+
 /** Removes quotes and resolves escapes the way BuildKit's word processing does (no expansion). */
 export function unquote(raw: string, escape = '\\'): string {
   if (!/["'\\`]/.test(raw)) return raw;
