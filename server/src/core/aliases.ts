@@ -11,4 +11,10 @@ export function peerOf(alias: string): Peer | undefined {
   return undefined;
 }
 
-export const isBuildkitRule = (aliases: readonly string[]) => aliases.some((a) => peerOf(a) === 'buildkit');
+const BUILDKIT = new WeakMap<readonly string[], boolean>();
+/** Whether a rule covers a BuildKit check (asked per finding; the answer is kept per alias list). */
+export function isBuildkitRule(aliases: readonly string[]): boolean {
+  let b = BUILDKIT.get(aliases);
+  if (b === undefined) { b = aliases.some((a) => peerOf(a) === 'buildkit'); BUILDKIT.set(aliases, b); }
+  return b;
+}

@@ -1,11 +1,11 @@
 // The rule engine: parse once, run every enabled rule in one walk, isolate failures, apply
 // suppressions and settings, and return findings with ranges and fixes.
 import type { DocumentKind, Finding, Fix, FixSpec, ParseError, Severity } from './types';
-import { LineIndex } from './text';
-import type { ComposeContext, ComposeRule, DockerfileContext, DockerfileRule, DockerfileVisitor, Report, Rule } from './rule';
+import { LineIndex, utf8Length } from './text';
+import type { ComposeContext, ComposeRule, DockerfileRule, Report, Rule } from './rule';
 import { parseDockerfile } from './dockerfile/parse';
 import { DockerfileAnalysis } from './dockerfile/analysis';
-import type { Instruction } from './dockerfile/model';
+import { walkDockerfile, type Collected, type Dispatch, type RuleFailure } from './walk';
 import { parseCompose } from './compose/parse';
 import { EMPTY_WORKSPACE, type WorkspaceHost } from './workspace';
 import { withDefaults, type RuleSettings } from './config/settings';
@@ -33,14 +33,10 @@ export interface LintInput {
   composeSyntaxErrors?: boolean;
 }
 
-export interface RuleFailure { rule: string; message: string }
+export type { RuleFailure };
 export interface LintResult { findings: Finding[]; ruleErrors: RuleFailure[] }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
-const STAGE = 0;
-const KEYWORD = 1;
-const INSTRUCTION = 2;
-interface Handler { rule: Rule; v: DockerfileVisitor; kind: typeof STAGE | typeof KEYWORD | typeof INSTRUCTION; fn: (x: any) => void }
 
 /** Severity of a rule under the settings, or undefined when the rule is off. */
 export function effectiveSeverity(rule: Rule, settings: RuleSettings): Severity | undefined {
@@ -63,13 +59,14 @@ export function lint(input: LintInput): LintResult {
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   const ruleErrors: RuleFailure[] = [];
-  if (text.length > settings.maxFileSize) {
-    findings.push(toFinding(FILE_TOO_LARGE, 'info', { span: { start: 0, end: 0 }, message: `File is ${text.length} characters, over the ${settings.maxFileSize} limit: not analysed.` }, lines));
+  const size = text.length > settings.maxFileSize / 3 ? utf8Length(input.text) : 0; // under a third of the limit in UTF-16 units cannot be over it in bytes
+  if (size > settings.maxFileSize) {
+    findings.push(toFinding(FILE_TOO_LARGE, 'info', { span: { start: 0, end: 0 }, message: `File is ${size} bytes, over the ${settings.maxFileSize}-byte limit (maxFileSize): not analysed.` }, lines));
     return { findings, ruleErrors };
   }
   // Without per-rule settings the rules that run depend only on the kind, ShellCheck and the profiles: worked out once.
   const key = input.rules || hasKeys(settings.rules) ? undefined : `${input.kind}|${input.tools?.shellcheck ? 1 : 0}|${RULES.length}|${settings.profiles.join(',')}`;
-  let selection = key === undefined ? undefined : SELECTIONS.get(key);
+  let selection: Selection | undefined = key === undefined ? undefined : SELECTIONS.get(key);
   if (!selection) {
     const rules = (input.rules ?? (input.tools?.shellcheck ? [...RULES, SHELLCHECK] : RULES)).filter((r) => r.kind === input.kind);
     const chosen: { rule: Rule; severity: Severity }[] = [];
@@ -82,11 +79,9 @@ export function lint(input: LintInput): LintResult {
   }
   const rules = selection.rules;
   const active = selection.active.slice();
-  const collected: { rule: Rule; severity: Severity; report: Report }[] = [];
+  const collected: Collected[] = [];
   let suppressions: Suppressions;
   const workspace = input.workspace ?? EMPTY_WORKSPACE;
-  // Each rule's context is written out as a literal (every BaseContext field): spreading a shared base object
-  // per rule cost more than the smaller files' whole analysis.
 
   if (input.kind === 'dockerfile') {
     const { ast, errors } = parseDockerfile(text);
@@ -94,65 +89,17 @@ export function lint(input: LintInput): LintResult {
     suppressions = dockerfileSuppressions(ast, { disableHadolintPragmas: settings.disableIgnorePragma });
     if (!input.rules && suppressions.experimental.size) for (const rule of rules) if (!active.some((a) => a.rule === rule) && enabledByCheckDirective(rule, suppressions, settings)) active.push({ rule, severity: rule.severity });
     const analysis = new DockerfileAnalysis(ast);
-    const visitors: { rule: DockerfileRule; severity: Severity; v: DockerfileVisitor }[] = [];
-    const failed = new Set<Rule>();
-    const fail = (rule: Rule, e: unknown) => {
-      if (failed.has(rule)) return;
-      failed.add(rule);
-      ruleErrors.push({ rule: rule.id, message: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
-    };
-    for (const { rule, severity } of active as { rule: DockerfileRule; severity: Severity }[]) {
-      const ctx: DockerfileContext = { text, lines, workspace, settings, path: input.path, tools: input.tools, doc: ast, analysis, report: (r: Report) => collected.push({ rule, severity, report: r }) };
-      try { visitors.push({ rule, severity, v: rule.create(ctx) }); } catch (e) { fail(rule, e); }
-    }
-    const call = (rule: Rule, fn: () => void) => { if (failed.has(rule)) return; try { fn(); } catch (e) { fail(rule, e); } };
-    // Dispatch tables, built once per keyword seen: only the visitors with a handler for it, in visitor order,
-    // each with its stage / keyword / instruction handlers in that order (the same calls as asking every
-    // visitor about every instruction, without the ~100 misses per instruction).
-    const tables = new Map<string, Handler[]>();
-    // The handler names of each visitor: a plain object's own keys (one look at each small visitor), otherwise
-    // undefined and every keyword is asked of it.
-    const names = visitors.map(({ v }) => {
-      if (Object.getPrototypeOf(v) !== Object.prototype) return undefined;
-      const keys = Object.keys(v);
-      return keys.includes('stage') || keys.includes('instruction') ? undefined : keys; // asked of every keyword anyway
-    });
-    const tableFor = (keyword: string): Handler[] => {
-      const t: Handler[] = [];
-      for (let k = 0; k < visitors.length; k++) {
-        const { rule, v } = visitors[k];
-        const own = names[k];
-        if (own && !own.includes(keyword)) continue;
-        if (keyword === 'FROM' && v.stage) t.push({ rule, v, kind: STAGE, fn: v.stage });
-        const h = v[keyword as keyof DockerfileVisitor] as Handler['fn'] | undefined;
-        if (h) t.push({ rule, v, kind: KEYWORD, fn: h });
-        if (v.instruction) t.push({ rule, v, kind: INSTRUCTION, fn: v.instruction });
-      }
-      tables.set(keyword, t);
-      return t;
-    };
-    const visit = (instr: Instruction) => {
-      const table = tables.get(instr.keyword) ?? tableFor(instr.keyword);
-      for (let k = 0; k < table.length; k++) {
-        const { rule, v, kind, fn } = table[k];
-        if (failed.size && failed.has(rule)) continue;
-        try {
-          if (kind === STAGE) { const st = ast.stages[instr.stage]; if (st) fn.call(v, st); }
-          else if (kind === KEYWORD) fn(instr); // called unbound, as `v[keyword](…)` was never a method call here
-          else fn.call(v, instr);
-        } catch (e) { fail(rule, e); }
-      }
-      if (instr.trigger) visit(instr.trigger);
-    };
-    for (const instr of ast.instructions) visit(instr);
-    for (const { rule, v } of visitors) if (v.end) call(rule, () => v.end!());
+    walkDockerfile(active as { rule: DockerfileRule; severity: Severity }[], selection, ast, analysis, { text, lines, workspace, settings, path: input.path, tools: input.tools }, collected, ruleErrors);
   } else {
     const { ast, errors } = parseCompose(text);
     if (input.composeSyntaxErrors !== false) pushParseErrors(errors, findings, lines);
     suppressions = composeSuppressions(text, ast.comments);
-    for (const { rule, severity } of active as { rule: ComposeRule; severity: Severity }[]) {
-      const ctx: ComposeContext = { text, lines, workspace, settings, path: input.path, tools: input.tools, doc: ast, report: (r: Report) => collected.push({ rule, severity, report: r }) };
-      try { rule.check(ctx); } catch (e) { ruleErrors.push({ rule: rule.id, message: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) }); }
+    // One context for every rule: `report` files under the rule that is running (rules report synchronously).
+    let current = active[0];
+    const ctx: ComposeContext = { text, lines, workspace, settings, path: input.path, tools: input.tools, doc: ast, report: (r: Report) => { collected.push({ rule: current.rule, severity: current.severity, report: r }); } };
+    for (const a of active) {
+      current = a;
+      try { (a.rule as ComposeRule).check(ctx); } catch (e) { ruleErrors.push({ rule: a.rule.id, message: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) }); }
     }
   }
 
@@ -164,13 +111,22 @@ export function lint(input: LintInput): LintResult {
     if (buildkit && suppressions.checksAreErrors) sev = 'error';
     findings.push(toFinding(report.aliases ? { id: rule.id, aliases: report.aliases } : rule, sev, report, lines));
   }
-  reportUnusedSuppressions(input, settings, active, suppressions, text, lines, findings);
+  const ranIds = () => active.length === selection!.active.length ? (selection!.activeIds ??= idsOf(active)) : idsOf(active);
+  reportUnusedSuppressions(input, settings, ranIds, suppressions, text, lines, findings);
   findings.sort((a, b) => a.span.start - b.span.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule));
   return { findings, ruleErrors };
 }
 
 /** Rules to run (and their severities) by kind, ShellCheck and profiles, for lints without per-rule settings. */
-const SELECTIONS = new Map<string, { rules: readonly Rule[]; active: readonly { rule: Rule; severity: Severity }[] }>();
+interface Selection {
+  rules: readonly Rule[];
+  active: readonly { rule: Rule; severity: Severity }[];
+  /** The last Dockerfile dispatch built for this selection, reused while the visitors have the same handlers. */
+  dispatch?: Dispatch;
+  /** Ids and aliases of the active rules (for unused-suppression), built on first use. */
+  activeIds?: Set<string>;
+}
+const SELECTIONS = new Map<string, Selection>();
 const hasKeys = (o: object) => { for (const _ in o) return true; return false; };
 
 let known: Set<string> | undefined;
@@ -178,14 +134,16 @@ let known: Set<string> | undefined;
 const knownIds = () => (known ??= new Set(RULES.flatMap((r) => [r.id, ...r.aliases])));
 
 /** `unused-suppression`: comments (or ids in them) that suppressed nothing, for rules that ran. It covers both kinds. */
-function reportUnusedSuppressions(input: LintInput, settings: RuleSettings, ran: readonly { rule: Rule }[], s: Suppressions, text: string, lines: LineIndex, findings: Finding[]) {
+const idsOf = (ran: readonly { rule: Rule }[]) => new Set(ran.flatMap(({ rule: r }) => [r.id, ...r.aliases]));
+
+function reportUnusedSuppressions(input: LintInput, settings: RuleSettings, ranIds: () => Set<string>, s: Suppressions, text: string, lines: LineIndex, findings: Finding[]) {
   if (!s.comments.length) return;
   const rule = (input.rules ?? RULES).find((r) => r.id === UNUSED_SUPPRESSION.id);
   const severity = rule && (input.rules ? rule.severity : effectiveSeverity(rule, settings));
   if (!rule || !severity) return;
   let active: Set<string> | undefined;
   const state = (name: string): IdState => {
-    active ??= new Set(ran.flatMap(({ rule: r }) => [r.id, ...r.aliases]));
+    active ??= ranIds();
     return active.has(name) ? 'active' : knownIds().has(name) || peerOf(name) === 'shellcheck' || name === SYNTAX_ERROR.id || name === FILE_TOO_LARGE.id ? 'inactive' : 'unknown';
   };
   const suggest = (name: string) => closest(name, RULES.filter((r) => r.kind === input.kind).map((r) => r.id));

@@ -76,3 +76,16 @@ export function applyOffsetEdits(text: string, edits: readonly { start: number; 
   }
   return out + text.slice(at);
 }
+
+/** Size of the text in UTF-8 bytes (what the file takes on disk), without encoding it. */
+export function utf8Length(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { n += 2; i++; } // a pair: 4 bytes for 2 units
+    else n += 2;
+  }
+  return n;
+}

@@ -5,6 +5,7 @@ import { expand, type Expansion } from './expand';
 import { toSource } from './words';
 import { parseShell } from '../shell/parse';
 import type { ShCommand, ShScript } from '../shell/model';
+import { packageCommand, type ManagerName } from './packages';
 
 /** ARGs BuildKit predefines in the global scope. */
 export const AUTOMATIC_ARGS = new Set([
@@ -153,6 +154,28 @@ export class DockerfileAnalysis {
       this.imageCache.set(stage, r);
     }
     return r;
+  }
+
+  private readonly managerCache = new Map<Instruction, Set<ManagerName>>();
+
+  /**
+   * Whether the RUN invokes one of these package managers (as `packageCommand` reads its commands): the
+   * package rules ask this first, so a RUN that cannot concern them costs one set lookup, not a scan.
+   */
+  runsManager(i: Instruction, a: ManagerName, b?: ManagerName, c?: ManagerName): boolean {
+    const set = this.managersOf(i);
+    return set.size > 0 && (set.has(a) || (b !== undefined && set.has(b)) || (c !== undefined && set.has(c)));
+  }
+
+  /** The package managers a RUN invokes (see runsManager). */
+  managersOf(i: Instruction): ReadonlySet<ManagerName> {
+    let set = this.managerCache.get(i);
+    if (!set) {
+      set = new Set();
+      for (const c of this.shell(i).commands) { const p = packageCommand(c); if (p) set.add(p.manager); }
+      this.managerCache.set(i, set);
+    }
+    return set;
   }
 
   /** Shell commands of a RUN (shell form, or a heredoc used as the script), with document offsets. */

@@ -4,7 +4,7 @@ import {
   KEYWORDS, type Comment, type Directive, type Dockerfile, type Heredoc, type ImageRef, type Instruction,
   type SourceMap, type Stage,
 } from './model';
-import { parseExecForm, parseFlags, parsePairs, makeWord, splitWords, sourceSpan } from './words';
+import { parseExecForm, parseFlags, parsePairs, sourceSpan, wordsOf } from './words';
 
 export interface DockerfileParse { ast: Dockerfile; errors: ParseError[] }
 
@@ -136,16 +136,17 @@ export function parseDockerfile(text: string): DockerfileParse {
     }
     const startLine = li;
     // Join continuation lines: the escape char and line break vanish; comment and blank lines inside are dropped.
-    const logical: number[] = [];
-    const source: number[] = [];
+    let logical: number[] | undefined;
+    let source: number[] | undefined;
     let joined = '';
     let cur = li;
     let segStart = ln.start + lead;
     let segText = ln.text.slice(lead);
     for (;;) {
       const cont = continuationAt(segText, escape);
-      logical.push(joined.length);
-      source.push(segStart);
+      // Most instructions are one line: exact one-element arrays (a `[]` grown by push reserves 17 slots).
+      if (!logical || !source) { logical = [joined.length]; source = [segStart]; }
+      else { logical.push(joined.length); source.push(segStart); }
       if (cont < 0) { joined += segText; break; }
       joined += segText.slice(0, cont);
       cur++;
@@ -160,7 +161,7 @@ export function parseDockerfile(text: string): DockerfileParse {
       segStart = lines[cur].start;
       segText = lines[cur].text;
     }
-    const map: SourceMap = { logical, source };
+    const map: SourceMap = { logical: logical!, source: source! };
     const instr = buildInstruction(joined, map, escape, startLine, cur, errors);
     const lastLine = lines[cur];
     instr.end = Math.max(instr.end, lastLine.end);
@@ -221,6 +222,10 @@ export function parseDockerfile(text: string): DockerfileParse {
   return { ast: { text, escape, directives, comments, instructions, globalArgs, stages }, errors };
 }
 
+// Shared empty lists for instructions without flags, words or pairs (frozen: the model is read-only).
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+const NO_FLAGS = Object.freeze({ flags: NONE, rest: 0 });
+
 /** `/\s/` on one character code, without making a string of it for ASCII. */
 const isWhitespace = (c: number) => (c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(String.fromCharCode(c)));
 
@@ -238,7 +243,7 @@ function buildInstruction(joined: string, map: SourceMap, escape: string, startL
   const known = KNOWN.has(keyword);
   const instr: Instruction = {
     keyword, keywordRaw, keywordSpan, known, argsText, argsSpan, map: argsMap,
-    flags: [], words: [], rest: '', restOffset: 0, restSpan: argsSpan, exec: undefined, heredocs: [], pairs: [],
+    flags: NONE, words: NONE, rest: '', restOffset: 0, restSpan: argsSpan, exec: undefined, heredocs: [], pairs: NONE,
     startLine, endLine, stage: -1, trigger: undefined, start: keywordSpan.start, end: argsSpan.end, parent,
   }; // every field present from the start: one object shape for all instructions, so rules' property reads stay fast
   if (!known) {
@@ -250,12 +255,12 @@ function buildInstruction(joined: string, map: SourceMap, escape: string, startL
     return instr;
   }
   const withFlags = keyword === 'FROM' || keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD' || keyword === 'HEALTHCHECK';
-  const { flags, rest } = withFlags ? parseFlags(argsText, argsMap, escape) : { flags: [], rest: 0 };
+  const { flags, rest } = withFlags ? parseFlags(argsText, argsMap, escape) : NO_FLAGS;
   instr.flags = flags;
   instr.restOffset = rest;
   instr.rest = argsText.slice(rest);
   instr.restSpan = rest < argsText.length ? sourceSpan(argsMap, rest, argsText.length) : { start: argsSpan.end, end: argsSpan.end };
-  instr.words = splitWords(argsText, escape, rest).map((w) => makeWord(argsText, argsMap, w.start, w.end, escape));
+  instr.words = wordsOf(argsText, argsMap, escape, rest);
   if (keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'SHELL' || keyword === 'COPY'
       || keyword === 'ADD' || keyword === 'VOLUME' || keyword === 'HEALTHCHECK') {
     let from = rest;
@@ -273,6 +278,7 @@ function buildInstruction(joined: string, map: SourceMap, escape: string, startL
 
 function shiftMap(map: SourceMap, by: number): SourceMap {
   if (by === 0) return map;
+  if (map.logical.length === 1) return { logical: [0], source: [map.source[0] + by] };
   const logical: number[] = [];
   const source: number[] = [];
   for (let i = 0; i < map.logical.length; i++) {

@@ -22,28 +22,45 @@ export function sourceSpan(map: SourceMap, start: number, end: number): Span {
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
 
+/** End of the word starting at `i` (unquoted whitespace ends it; quotes and escapes keep it going). */
+function wordEnd(text: string, i: number, esc: number): number {
+  const n = text.length;
+  let quote = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+      else if (c === esc && quote === 34 && i + 1 < n) i++;
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === esc && i + 1 < n) i++;
+    else if (isSpace(c)) break;
+    i++;
+  }
+  return i;
+}
+
+const skipSpaces = (text: string, i: number) => { while (i < text.length && isSpace(text.charCodeAt(i))) i++; return i; };
+
 /** Splits text on unquoted whitespace; returns logical spans. */
 export function splitWords(text: string, escape: string, from = 0): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  let i = from;
-  const n = text.length;
   const esc = escape.charCodeAt(0);
-  while (i < n) {
-    while (i < n && isSpace(text.charCodeAt(i))) i++;
-    if (i >= n) break;
+  for (let i = skipSpaces(text, from); i < text.length; i = skipSpaces(text, i)) {
     const start = i;
-    let quote = 0;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (quote) {
-        if (c === quote) quote = 0;
-        else if (c === esc && quote === 34 && i + 1 < n) i++;
-      } else if (c === 34 || c === 39) quote = c;
-      else if (c === esc && i + 1 < n) i++;
-      else if (isSpace(c)) break;
-      i++;
-    }
+    i = wordEnd(text, i, esc);
     out.push({ start, end: i });
+  }
+  return out;
+}
+
+/** The words of `text` from `from` on (as splitWords splits it), with values and document spans. */
+export function wordsOf(text: string, map: SourceMap, escape: string, from = 0): Word[] {
+  const out: Word[] = [];
+  const esc = escape.charCodeAt(0);
+  for (let i = skipSpaces(text, from); i < text.length; i = skipSpaces(text, i)) {
+    const start = i;
+    i = wordEnd(text, i, esc);
+    out.push(makeWord(text, map, start, i, escape));
   }
   return out;
 }
@@ -70,8 +87,8 @@ export function unquote(raw: string, escape = '\\'): string {
 
 export function makeWord(text: string, map: SourceMap, start: number, end: number, escape: string): Word {
   const raw = text.slice(start, end);
-  const span = sourceSpan(map, start, end);
-  return { raw, value: unquote(raw, escape), start: span.start, end: span.end };
+  const s = toSource(map, start);
+  return { raw, value: unquote(raw, escape), start: s, end: end > start ? toSource(map, end - 1) + 1 : s };
 }
 
 /** Leading `--flag[=value]` words. Returns the flags and the logical offset where the rest starts. */
@@ -79,8 +96,11 @@ export function parseFlags(text: string, map: SourceMap, escape: string): { flag
   const flags: Flag[] = [];
   let rest = 0;
   const n = text.length;
-  while (rest < n && isSpace(text.charCodeAt(rest))) rest++;
-  for (const w of splitWords(text, escape)) {
+  const esc = escape.charCodeAt(0);
+  rest = skipSpaces(text, 0);
+  // Only the leading words: a RUN's script can be thousands of words long.
+  while (rest < n) {
+    const w = { start: rest, end: wordEnd(text, rest, esc) };
     if (!text.startsWith('--', w.start) || w.end - w.start < 3) break;
     const raw = text.slice(w.start, w.end);
     const eq = raw.indexOf('=');

@@ -33,6 +33,7 @@ export default defineDockerfileRule({
     };
     return {
       RUN(i) {
+        if (!ctx.analysis.runsManager(i, 'apk')) return;
         if (covered(i) || !layersShipped(ctx, i)) return;
         const commands = ctx.analysis.shell(i).commands;
         for (const c of commands) {

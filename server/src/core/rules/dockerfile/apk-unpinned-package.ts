@@ -18,6 +18,7 @@ export default defineDockerfileRule({
   create(ctx) {
     return {
       RUN(i) {
+        if (!ctx.analysis.runsManager(i, 'apk')) return;
         for (const c of ctx.analysis.shell(i).commands) {
           const p = packageCommand(c);
           if (p?.manager !== 'apk' || subcommand(p)?.value !== 'add') continue;

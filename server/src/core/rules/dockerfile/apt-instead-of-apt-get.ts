@@ -31,6 +31,7 @@ export default defineDockerfileRule({
   create(ctx) {
     return {
       RUN(i) {
+        if (!ctx.analysis.runsManager(i, 'apt')) return;
         for (const c of ctx.analysis.shell(i).commands) {
           const p = packageCommand(c);
           if (p?.manager !== 'apt') continue;

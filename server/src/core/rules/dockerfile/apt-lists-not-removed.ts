@@ -45,6 +45,7 @@ export default defineDockerfileRule({
     };
     return {
       RUN(i) {
+        if (!ctx.analysis.runsManager(i, 'apt-get', 'apt', 'aptitude')) return;
         const commands = ctx.analysis.shell(i).commands;
         const update = commands.map(aptCommand).find((p) => p !== undefined && subcommand(p)?.value === 'update');
         if (!update) return;

@@ -41,6 +41,7 @@ export default defineDockerfileRule({
   create(ctx) {
     return {
       RUN(i) {
+        if (!ctx.analysis.runsManager(i, 'apt-get', 'apt')) return;
         const commands = ctx.analysis.shell(i).commands;
         for (const c of commands) {
           const p = packageCommand(c);

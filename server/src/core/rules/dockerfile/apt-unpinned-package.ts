@@ -18,6 +18,7 @@ export default defineDockerfileRule({
   create(ctx) {
     return {
       RUN(i) {
+        if (!ctx.analysis.runsManager(i, 'apt-get', 'apt')) return;
         for (const c of ctx.analysis.shell(i).commands) {
           const p = packageCommand(c);
           if (!p || (p.manager !== 'apt-get' && p.manager !== 'apt') || subcommand(p)?.value !== 'install') continue;

@@ -23,9 +23,21 @@ export default defineDockerfileRule({
   },
   create(ctx) {
     let workdir = '/';
+    // COPYs of the stage with the WORKDIR they ran in; their destinations are worked out only when a
+    // `chown -R` appears (most stages have none).
+    let pending: { i: Instruction; workdir: string }[] = [];
     let copies = new Map<string, Instruction>();
+    const destinations = () => {
+      for (const { i, workdir: wd } of pending) {
+        const words = i.exec ? i.exec.values : i.words;
+        const d = ctx.analysis.expand(words[words.length - 1].value, i).value;
+        copies.set(isAbs(d) ? norm(d) : norm(wd + '/' + d), i);
+      }
+      pending = [];
+      return copies;
+    };
     return {
-      stage() { workdir = '/'; copies = new Map(); },
+      stage() { workdir = '/'; pending = []; copies = new Map(); },
       WORKDIR(i) {
         const v = i.words[0] ? ctx.analysis.expand(i.words[0].value, i).value : '';
         workdir = isAbs(v) ? norm(v) : norm(workdir + '/' + v);
@@ -35,8 +47,7 @@ export default defineDockerfileRule({
         const words = i.exec ? i.exec.values : i.words;
         const dest = words[words.length - 1];
         if (!dest || words.length < 2) return;
-        const d = ctx.analysis.expand(dest.value, i).value;
-        copies.set(isAbs(d) ? norm(d) : norm(workdir + '/' + d), i);
+        pending.push({ i, workdir });
       },
       RUN(i) {
         if (i.parent) return;
@@ -50,6 +61,7 @@ export default defineDockerfileRule({
           if (pos.length < 2 || pos.some((w) => w.dynamic && w.value.includes('*'))) continue;
           const owner = pos[0].value;
           const targets = pos.slice(1).map((w) => { const v = ctx.analysis.expand(w.value, i).value; return isAbs(v) ? norm(v) : norm(workdir + '/' + v); });
+          const copies = destinations();
           const copy = copies.get(targets[0]);
           if (!copy || targets.some((t) => copies.get(t) !== copy) || copy.flags.some((f) => f.name === 'chown')) continue;
           let fix;

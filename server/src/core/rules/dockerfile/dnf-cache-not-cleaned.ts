@@ -26,6 +26,7 @@ export default defineDockerfileRule({
   create(ctx) {
     return {
       RUN(i) {
+        if (!ctx.analysis.runsManager(i, 'dnf', 'microdnf')) return;
         if (CACHE_DIRS.dnf.some((d) => cacheMountCovers(i, d)) || !layersShipped(ctx, i)) return;
         const commands = ctx.analysis.shell(i).commands;
         for (const manager of ['dnf', 'microdnf']) {

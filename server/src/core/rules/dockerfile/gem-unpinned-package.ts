@@ -21,6 +21,7 @@ export default defineDockerfileRule({
   create(ctx) {
     return {
       RUN(i) {
+        if (!ctx.analysis.runsManager(i, 'gem')) return;
         for (const c of ctx.analysis.shell(i).commands) {
           const p = packageCommand(c);
           if (p?.manager !== 'gem' || !['install', 'i'].includes(subcommand(p)?.value ?? '')) continue;

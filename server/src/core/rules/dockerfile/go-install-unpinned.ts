@@ -18,6 +18,7 @@ export default defineDockerfileRule({
   create(ctx) {
     return {
       RUN(i) {
+        if (!ctx.analysis.runsManager(i, 'go')) return;
         for (const c of ctx.analysis.shell(i).commands) {
           const p = packageCommand(c);
           const sub = p?.manager === 'go' ? subcommand(p)?.value : undefined;

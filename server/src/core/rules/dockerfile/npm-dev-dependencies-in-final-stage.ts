@@ -43,6 +43,7 @@ export default defineDockerfileRule({
   create(ctx) {
     return {
       RUN(i) {
+        if (!ctx.analysis.runsManager(i, 'npm')) return;
         const final = ctx.analysis.finalStage;
         if (i.parent || ctx.doc.stages.length < 2 || !final || i.stage !== final.index) return;
         if (!final.instructions.some((x) => x.keyword === 'CMD' || x.keyword === 'ENTRYPOINT')) return;

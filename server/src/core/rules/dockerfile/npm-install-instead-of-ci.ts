@@ -58,6 +58,7 @@ export default defineDockerfileRule({
       COPY: onCopy,
       ADD: onCopy,
       RUN(i) {
+        if (!ctx.analysis.runsManager(i, 'npm')) return;
         if (i.parent || !hasLock.get(i.stage)) return;
         for (const c of ctx.analysis.shell(i).commands) {
           const p = packageCommand(c);

@@ -18,6 +18,7 @@ export default defineDockerfileRule({
   create(ctx) {
     return {
       RUN(i) {
+        if (!ctx.analysis.runsManager(i, 'npm')) return;
         for (const c of ctx.analysis.shell(i).commands) {
           const p = packageCommand(c);
           if (p?.manager !== 'npm' || !NPM_INSTALL.has(subcommand(p)?.value ?? '')) continue;

@@ -34,6 +34,7 @@ export default defineDockerfileRule({
     };
     return {
       RUN(i) {
+        if (!ctx.analysis.runsManager(i, 'pip')) return;
         if (!layersShipped(ctx, i)) return;
         const commands = ctx.analysis.shell(i).commands;
         for (const c of commands) {

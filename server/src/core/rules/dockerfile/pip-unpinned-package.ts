@@ -19,6 +19,7 @@ export default defineDockerfileRule({
   create(ctx) {
     return {
       RUN(i) {
+        if (!ctx.analysis.runsManager(i, 'pip', 'pipx')) return;
         for (const c of ctx.analysis.shell(i).commands) {
           const p = packageCommand(c);
           if ((p?.manager !== 'pip' && p?.manager !== 'pipx') || subcommand(p)?.value !== 'install') continue;

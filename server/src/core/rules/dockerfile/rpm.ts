@@ -1,15 +1,16 @@
 // Checks shared by the yum and dnf/microdnf rules: the two front ends take the same subcommands
 // and package specs, so each rule file keeps its metadata and names its managers.
 import type { DockerfileContext, DockerfileVisitor } from '../../rule';
-import { argumentValues, commandSpan, confirmsAutomatically, packageCommand, RPM_CHANGING, rpmAction, rpmPinned } from '../../dockerfile/packages';
+import { argumentValues, commandSpan, confirmsAutomatically, packageCommand, RPM_CHANGING, rpmAction, rpmPinned, type ManagerName } from '../../dockerfile/packages';
 import { insertAfter } from './util';
 
 const PROMPTING_GROUP = /^(module|group) (install|update|upgrade|remove)$/;
 
 /** Reports package-changing subcommands of these managers that run without `-y` (fix: add it). */
-export function rpmMissingYes(ctx: DockerfileContext, managers: readonly string[]): DockerfileVisitor {
+export function rpmMissingYes(ctx: DockerfileContext, managers: readonly ManagerName[]): DockerfileVisitor {
   return {
     RUN(i) {
+      if (!managers.some((m) => ctx.analysis.managersOf(i).has(m))) return;
       const commands = ctx.analysis.shell(i).commands;
       for (const c of commands) {
         const p = packageCommand(c);
@@ -27,9 +28,10 @@ export function rpmMissingYes(ctx: DockerfileContext, managers: readonly string[
 }
 
 /** Reports packages (and module streams) these managers install without a version. */
-export function rpmUnpinned(ctx: DockerfileContext, managers: readonly string[], installActions: readonly string[]): DockerfileVisitor {
+export function rpmUnpinned(ctx: DockerfileContext, managers: readonly ManagerName[], installActions: readonly string[]): DockerfileVisitor {
   return {
     RUN(i) {
+      if (!managers.some((m) => ctx.analysis.managersOf(i).has(m))) return;
       for (const c of ctx.analysis.shell(i).commands) {
         const p = packageCommand(c);
         const a = p && managers.includes(p.manager) ? rpmAction(p) : undefined;

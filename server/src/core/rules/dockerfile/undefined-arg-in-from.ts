@@ -19,12 +19,13 @@ export default defineDockerfileRule({
   create(ctx) {
     return {
       FROM(i) {
+        if (!i.argsText.includes('$')) return;
         const seen = new Set<string>();
-        const candidates = new Set<string>(AUTOMATIC_ARGS);
-        for (const a of ctx.doc.globalArgs) if (a.start < i.start) for (const p of a.pairs) candidates.add(p.key);
         for (const ref of variableRefs(i.argsText, ctx.doc.escape)) {
           if (seen.has(ref.name) || ctx.analysis.resolve(ref.name, i).declared) continue;
           seen.add(ref.name);
+          const candidates = new Set<string>(AUTOMATIC_ARGS);
+          for (const a of ctx.doc.globalArgs) if (a.start < i.start) for (const p of a.pairs) candidates.add(p.key);
           const guess = closestName(ref.name, candidates);
           const name = sourceSpan(i.map, ref.nameStart, ref.nameEnd);
           ctx.report({

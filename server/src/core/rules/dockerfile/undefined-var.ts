@@ -105,7 +105,7 @@ export default defineDockerfileRule({
     };
     return {
       instruction(i) {
-        if (i.parent || !EXPANDED.has(i.keyword)) return;
+        if (i.parent || !EXPANDED.has(i.keyword) || !i.argsText.includes('$')) return;
         const stage = ctx.analysis.stageOf(i);
         if (!stage) return;
         const fromImage = envOf(stage);

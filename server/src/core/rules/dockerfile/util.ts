@@ -259,17 +259,20 @@ export function variableRefs(text: string, escape = '\\', from = 0, to = text.le
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, k) => k);
+  let prev = new Uint32Array(b.length + 1);
+  let cur = new Uint32Array(b.length + 1);
+  for (let k = 0; k <= b.length; k++) prev[k] = k;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let k = 1; k <= b.length; k++) {
-      cur[k] = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + (a[i - 1] === b[k - 1] ? 0 : 1));
+      cur[k] = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + (ca === b.charCodeAt(k - 1) ? 0 : 1));
       if (cur[k] < rowMin) rowMin = cur[k];
     }
     // A row's minimum never decreases further down: past `max` the distance is too.
     if (rowMin > max) return max + 1;
-    prev = cur;
+    const t = prev; prev = cur; cur = t;
   }
   return Math.min(prev[b.length], max + 1);
 }
@@ -406,6 +409,8 @@ export interface EffectiveCommand {
   nameWord: ShWord;
   args: ShWord[];
   cmd: ShCommand;
+  /** `withArgs` of this reading, made once: rules ask for it per command. */
+  withArgs?: ShCommand;
 }
 
 const WRAPPER_VALUE_OPTS: Record<string, string> = { sudo: 'ugpCDrtUh', env: 'uC', nice: 'n', doas: 'uC', timeout: 'sk', stdbuf: 'ioe' };
@@ -450,14 +455,14 @@ function readEffectiveCommand(cmd: ShCommand): EffectiveCommand | undefined {
       args = args.slice(2);
       continue;
     }
-    return { name: base, nameWord, args, cmd };
+    return { name: base, nameWord, args, cmd, withArgs: undefined };
   }
   return undefined;
 }
 
 /** `cmd` with its arguments replaced (for the getopt helpers in shell/commands). */
 export function withArgs(e: EffectiveCommand): ShCommand {
-  return { ...e.cmd, name: e.nameWord, args: e.args };
+  return (e.withArgs ??= e.nameWord === e.cmd.name && e.args === e.cmd.args ? e.cmd : { ...e.cmd, name: e.nameWord, args: e.args });
 }
 
 /** Edit removing one word of a command together with the whitespace before it. */

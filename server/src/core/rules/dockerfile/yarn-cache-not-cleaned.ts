@@ -40,6 +40,7 @@ export default defineDockerfileRule({
     };
     return {
       RUN(i) {
+        if (!ctx.analysis.runsManager(i, 'yarn')) return;
         if (!layersShipped(ctx, i)) return;
         const commands = ctx.analysis.shell(i).commands;
         let last: PackageCommand | undefined;

@@ -26,6 +26,7 @@ export default defineDockerfileRule({
   create(ctx) {
     return {
       RUN(i) {
+        if (!ctx.analysis.runsManager(i, 'zypper')) return;
         if (CACHE_DIRS.zypper.some((d) => cacheMountCovers(i, d)) || !layersShipped(ctx, i)) return;
         const commands = ctx.analysis.shell(i).commands;
         let last: { c: ShCommand; span: { start: number; end: number } } | undefined;

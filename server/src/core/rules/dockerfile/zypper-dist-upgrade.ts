@@ -18,6 +18,7 @@ export default defineDockerfileRule({
   create(ctx) {
     return {
       RUN(i) {
+        if (!ctx.analysis.runsManager(i, 'zypper')) return;
         for (const c of ctx.analysis.shell(i).commands) {
           const p = packageCommand(c);
           if (p?.manager !== 'zypper' || !['dist-upgrade', 'dup'].includes(p.positionals[0]?.value ?? '')) continue;

@@ -19,6 +19,7 @@ export default defineDockerfileRule({
   create(ctx) {
     return {
       RUN(i) {
+        if (!ctx.analysis.runsManager(i, 'zypper')) return;
         const commands = ctx.analysis.shell(i).commands;
         for (const c of commands) {
           const p = packageCommand(c);

@@ -1,0 +1,132 @@
+// The Dockerfile walk: every active rule's visitor over the instructions in one pass, each rule isolated
+// (a rule that throws is reported once and skipped from then on).
+import type { Severity } from './types';
+import type { Dockerfile, Instruction, Stage } from './dockerfile/model';
+import type { DockerfileAnalysis } from './dockerfile/analysis';
+import type { DockerfileContext, DockerfileRule, DockerfileVisitor, Report, Rule } from './rule';
+
+const STAGE = 0;
+const KEYWORD = 1;
+const INSTRUCTION = 2;
+type HandlerKind = typeof STAGE | typeof KEYWORD | typeof INSTRUCTION;
+/** One call of the walk: the visitor at `index` in the lint's list, which of its handlers, under which key. */
+interface Entry { index: number; kind: HandlerKind; key: string }
+interface Bound { index: number; stage: boolean; fn: (x: Instruction | Stage) => void }
+
+/**
+ * Which visitors answer which keyword, in visitor order. It depends only on the rules and the handler
+ * names their visitors have, so it is kept on the rule selection and reused by the next lint of any file
+ * whose visitors have the same handlers (almost always): building it cost as much as analysing a small file.
+ */
+export interface Dispatch {
+  rules: readonly Rule[];
+  /** Each visitor's own handler names, or undefined when it is asked about every keyword. */
+  names: readonly (readonly string[] | undefined)[];
+  tables: Map<string, Entry[]>;
+}
+
+export interface Collected { rule: Rule; severity: Severity; report: Report }
+export interface RuleFailure { rule: string; message: string }
+type Shared = Omit<DockerfileContext, 'doc' | 'analysis' | 'report'>;
+
+const sameNames = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
+  a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((x, k) => x === b[k]));
+
+/** Handler names of a plain visitor object; undefined for other shapes and for visitors with catch-all hooks. */
+function handlerNames(v: DockerfileVisitor): string[] | undefined {
+  if (Object.getPrototypeOf(v) !== Object.prototype) return undefined;
+  const keys = Object.keys(v);
+  return keys.includes('stage') || keys.includes('instruction') ? undefined : keys;
+}
+
+function buildTable(dispatch: Dispatch, visitors: readonly (DockerfileVisitor | undefined)[], keyword: string): Entry[] {
+  const t: Entry[] = [];
+  for (let k = 0; k < visitors.length; k++) {
+    const v = visitors[k];
+    if (!v) continue;
+    const own = dispatch.names[k];
+    if (own && !own.includes(keyword)) continue;
+    if (keyword === 'FROM' && v.stage) t.push({ index: k, kind: STAGE, key: 'stage' });
+    if (typeof v[keyword as keyof DockerfileVisitor] === 'function') t.push({ index: k, kind: KEYWORD, key: keyword });
+    if (v.instruction) t.push({ index: k, kind: INSTRUCTION, key: 'instruction' });
+  }
+  dispatch.tables.set(keyword, t);
+  return t;
+}
+
+/**
+ * Runs the visitors of `active` over the document. Rules share one context per lint: `report` files a
+ * finding under the rule whose code is running (rules report synchronously, from create or a handler).
+ */
+export function walkDockerfile(
+  active: readonly { rule: DockerfileRule; severity: Severity }[],
+  holder: { dispatch?: Dispatch },
+  doc: Dockerfile,
+  analysis: DockerfileAnalysis,
+  shared: Shared,
+  collected: Collected[],
+  ruleErrors: RuleFailure[],
+): void {
+  let current = 0;
+  const ctx: DockerfileContext = {
+    text: shared.text, lines: shared.lines, workspace: shared.workspace, settings: shared.settings, path: shared.path,
+    tools: shared.tools, doc, analysis,
+    report: (r: Report) => { const a = active[current]; collected.push({ rule: a.rule, severity: a.severity, report: r }); },
+  };
+  const visitors: (DockerfileVisitor | undefined)[] = new Array(active.length);
+  const failed = new Uint8Array(active.length);
+  const fail = (k: number, e: unknown) => {
+    failed[k] = 1;
+    ruleErrors.push({ rule: active[k].rule.id, message: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
+  };
+  for (let k = 0; k < active.length; k++) {
+    current = k;
+    try { visitors[k] = active[k].rule.create(ctx); } catch (e) { fail(k, e); }
+  }
+
+  const names = visitors.map((v) => (v ? handlerNames(v) : undefined));
+  let dispatch = holder.dispatch;
+  if (!dispatch || dispatch.rules.length !== active.length || !active.every((a, k) => a.rule === dispatch!.rules[k]) || !names.every((n, k) => sameNames(n, dispatch!.names[k]))) {
+    dispatch = { rules: active.map((a) => a.rule), names, tables: new Map() };
+    // Only a complete set of visitors describes the selection; a lint where a rule failed keeps its own.
+    if (!failed.includes(1)) holder.dispatch = dispatch;
+  }
+  const tables = dispatch.tables;
+  const stages = doc.stages;
+
+  // This lint's handler functions per keyword, looked up once per keyword from the shared table (a lookup per
+  // call would be a megamorphic keyed load, ~50k of them on a 5,000-line file).
+  const bound = new Map<string, Bound[]>();
+  const bind = (keyword: string): Bound[] => {
+    const table = tables.get(keyword) ?? buildTable(dispatch!, visitors, keyword);
+    const out: Bound[] = new Array(table.length);
+    for (let n = 0; n < table.length; n++) {
+      const { index, kind, key } = table[n];
+      const v = visitors[index] as unknown as Record<string, Bound['fn']>;
+      out[n] = { index, stage: kind === STAGE, fn: v[key].bind(v) };
+    }
+    bound.set(keyword, out);
+    return out;
+  };
+  const visit = (instr: Instruction) => {
+    const handlers = bound.get(instr.keyword) ?? bind(instr.keyword);
+    const stage = instr.keyword === 'FROM' ? stages[instr.stage] : undefined;
+    for (let n = 0; n < handlers.length; n++) {
+      const h = handlers[n];
+      if (failed[h.index] === 1) continue;
+      current = h.index;
+      try {
+        if (!h.stage) h.fn(instr);
+        else if (stage) h.fn(stage);
+      } catch (e) { fail(h.index, e); }
+    }
+    if (instr.trigger) visit(instr.trigger);
+  };
+  for (const instr of doc.instructions) visit(instr);
+  for (let k = 0; k < visitors.length; k++) {
+    const v = visitors[k];
+    if (!v?.end || failed[k]) continue;
+    current = k;
+    try { v.end(); } catch (e) { fail(k, e); }
+  }
+}
