@@ -31,5 +31,7 @@ ruleTests(imageLatestTag, {
     { code: 'FROM debian:latest\n', errors: [{ line: 1, text: 'latest' }], output: null },
     { code: 'ARG T=latest\nFROM debian:${T}\n', errors: [{ line: 2, text: 'debian:${T}' }] },
     { code: 'FROM python:3.12 AS a\nFROM python:latest\n', errors: [{ line: 2, text: 'latest' }], output: 'FROM python:3.12 AS a\nFROM python:3.12\n' },
+    // Found by the fuzzer: a "tag" that is not one (here `latest ` with a space, from quotes) is not offered.
+    { code: 'FROM golang:lat"est "\nFROM golang:latest\n', errors: [{ line: 2, text: 'latest' }], output: null },
   ],
 });

@@ -13,6 +13,8 @@ ruleTests(maintainer, {
       errors: [{ line: 2, text: 'MAINTAINER' }],
       output: 'FROM debian:12\nLABEL org.opencontainers.image.authors="Jane \\"JD\\" Doe <jane@example.com>"\n',
     },
+    // Found by the fuzzer: a comment line inside the continuation would be lost by the one-line LABEL.
+    { code: 'FROM debian:12\nMAINTAINER \\\n# owner\nJane\n', errors: [{ line: 2, text: 'MAINTAINER' }], output: null },
   ],
 });
 

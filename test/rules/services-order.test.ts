@@ -4,6 +4,8 @@ import rule from '../../server/src/core/rules/compose/services-order';
 ruleTests(rule, {
   valid: ['services:\n  app:\n    image: node\n  b-service:\n    image: nginx\n  cache:\n    image: redis\n'],
   invalid: [
+    // Found by the fuzzer: an empty key indented deeper than its sibling; moving it would not parse, so no fix.
+    { code: 'services:\n e: n\n  :', errors: [{ line: 3, message: /should come before "e"/ }], output: null },
     {
       name: 'each misplaced service is reported; blocks move with their comments, blank lines stay',
       code: 'services:\n  # the database\n  database:\n    image: postgres\n\n  b-service:\n    image: nginx # inline\n  app:\n    image: node\n    # ports:\n    #   - 80\n  cache:\n    image: redis\n',

@@ -11,6 +11,8 @@ ruleTests(rule, {
     "FROM alpine\nRUN echo '$NOPE'\n",
   ],
   invalid: [
+    // Found by the fuzzer: an ARG name a `$` reference cannot spell (here with U+FFFF) is not offered as the fix.
+    { code: 'ARG VERSION\uffff\nFROM $VERSION\n', errors: [{ line: 2, text: '$VERSION' }], output: null },
     {
       code: '\nFROM --platform=$BULIDPLATFORM scratch\n',
       errors: [{ line: 2, text: '$BULIDPLATFORM', message: /did you mean BUILDPLATFORM/ }],

@@ -14,6 +14,8 @@ ruleTests(rule, {
     'FROM alpine\nENV PATH=$PATH:/x\n',
   ],
   invalid: [
+    // Found by the fuzzer: an ARG name a `$` reference cannot spell (here with U+202E) is not offered as the fix.
+    { code: 'FROM scratch\nARG foo\u202e\nCOPY $foo /x\n', errors: [{ line: 3, text: '$foo' }], output: null },
     {
       name: 'Decision: every stage is checked, like docker build --check (BuildKit build mode: only line 6)',
       code: '\nFROM scratch AS first\nCOPY $foo .\n\nFROM scratch AS second\nCOPY $bar .\n',

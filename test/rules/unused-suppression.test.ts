@@ -15,6 +15,12 @@ ruleTests(unusedSuppression, {
   ],
   invalid: [
     {
+      name: 'found by the fuzzer: removing a leading comment would make the next line a parser directive',
+      code: '# seaworthy-ignore-file\n# escape=`\nFROM debian:12\n',
+      errors: [{ line: 1, text: '# seaworthy-ignore-file' }],
+      output: null,
+    },
+    {
       name: 'an all-rules comment above a clean instruction',
       code: 'FROM debian:12\n# seaworthy-ignore -- temporary\nUSER 1000\n',
       errors: [{ line: 2, text: '# seaworthy-ignore -- temporary', message: /suppresses nothing: there is no finding on the next instruction \(line 3\)/ }],

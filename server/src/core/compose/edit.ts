@@ -34,16 +34,17 @@ const CHECK_BUDGET = 1_000_000;
  * `edit`, unless it turns a file that parses cleanly into one that does not. YAML reads a tab in a
  * blank line as indentation in some places (`a:` then a last line `\t`, `---` then `\t`), so moving or
  * removing the lines around such a line can make it an error. Only files holding such a line are
- * checked, by parsing the result; past the budget their edits are not offered.
+ * checked, by parsing the result; past the budget their edits are not offered. Reorders (the style
+ * profile's sorting fixes) are always checked.
  */
-function checked(file: ComposeFile, edit: OffsetEdit | undefined): OffsetEdit | undefined {
+function checked(file: ComposeFile, edit: OffsetEdit | undefined, always = false): OffsetEdit | undefined {
   if (!edit) return undefined;
   let risky = RISKY.get(file);
   if (risky === undefined) {
     risky = TAB_IN_BLANK_LINE.test(file.text) && file.documents.every((d) => !d.errors.length);
     RISKY.set(file, risky);
   }
-  if (!risky) return edit;
+  if (!risky && !(always && file.documents.every((d) => !d.errors.length))) return edit;
   const after = applyOffsetEdits(file.text, [edit]);
   const left = checkBudget.get(file) ?? CHECK_BUDGET;
   if (after.length > left) return undefined;
@@ -337,7 +338,8 @@ interface Block { start: number; end: number }
  * Undefined when entries share lines, or moving them could break an anchor/alias order.
  */
 export function reorderEdit(file: ComposeFile, entriesInOrder: readonly (Span & { key?: YScalar; dash?: number })[], order: readonly number[]): OffsetEdit | undefined {
-  return checked(file, reorderEditUnchecked(file, entriesInOrder, order));
+  // Moving whole blocks depends on every line's indentation being what the model says (odd indents, empty keys): always re-read.
+  return checked(file, reorderEditUnchecked(file, entriesInOrder, order), true);
 }
 
 function reorderEditUnchecked(file: ComposeFile, entriesInOrder: readonly (Span & { key?: YScalar; dash?: number })[], order: readonly number[]): OffsetEdit | undefined {
@@ -452,7 +454,7 @@ export function itemBlocks(file: ComposeFile, seq: YSeq): (Span & { dash: number
 
 /** Reorders the items of a flow list in place (`[b, a]` → `[a, b]`), keeping the separators. */
 export function reorderFlowItemsEdit(file: ComposeFile, seq: YSeq, order: readonly number[]): OffsetEdit | undefined {
-  return checked(file, reorderFlowItemsEditUnchecked(file, seq, order));
+  return checked(file, reorderFlowItemsEditUnchecked(file, seq, order), true);
 }
 
 function reorderFlowItemsEditUnchecked(file: ComposeFile, seq: YSeq, order: readonly number[]): OffsetEdit | undefined {

@@ -46,7 +46,8 @@ export default defineComposeRule({
       const bad = outOfOrder(keys, compareKeys);
       if (!bad.length) continue;
       const blocks = pairBlocks(s.node);
-      const edit = blocks ? reorderEdit(ctx.doc, blocks, sortedOrder(keys, compareKeys)) : undefined;
+      // With duplicate keys in the file, which block a key names is ambiguous (and Compose rejects the file): no reorder.
+      const edit = blocks && !ctx.doc.duplicateKeys.length ? reorderEdit(ctx.doc, blocks, sortedOrder(keys, compareKeys)) : undefined;
       for (const b of bad) {
         ctx.report({
           span: pairs[b.index].key,

@@ -5,7 +5,7 @@ export default defineDockerfileRule({
   aliases: ['RedundantTargetPlatform', 'DL3065'],
   severity: 'info',
   profile: 'recommended',
-  fixable: 'always',
+  fixable: 'sometimes',
   docs: {
     summary: '`FROM --platform=$TARGETPLATFORM` repeats the default.',
     why: 'A stage is built for the target platform unless told otherwise, so the flag adds noise and suggests a cross-compilation setup that is not there.',
@@ -26,7 +26,8 @@ export default defineDockerfileRule({
         ctx.report({
           span: f,
           message: `Remove "--platform=${raw}": a stage is built for the target platform by default.`,
-          fix: { title: 'Remove the --platform flag', safe: true, edits: [{ start: f.start, end, newText: '' }] },
+          // Without an image after the flag, removing it would leave an empty FROM.
+          fix: stage.from.words.length ? { title: 'Remove the --platform flag', safe: true, edits: [{ start: f.start, end, newText: '' }] } : undefined,
         });
       },
     };

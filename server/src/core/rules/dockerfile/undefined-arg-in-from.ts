@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../../rule';
 import { AUTOMATIC_ARGS } from '../../dockerfile/analysis';
 import { sourceSpan } from '../../dockerfile/words';
-import { closestName, variableRefs } from './util';
+import { closestName, isVariableName, variableRefs } from './util';
 
 export default defineDockerfileRule({
   id: 'undefined-arg-in-from',
@@ -26,7 +26,7 @@ export default defineDockerfileRule({
           seen.add(ref.name);
           const candidates = new Set<string>(AUTOMATIC_ARGS);
           for (const a of ctx.doc.globalArgs) if (a.start < i.start) for (const p of a.pairs) candidates.add(p.key);
-          const guess = closestName(ref.name, candidates);
+          const guess = closestName(ref.name, [...candidates].filter(isVariableName));
           const name = sourceSpan(i.map, ref.nameStart, ref.nameEnd);
           ctx.report({
             span: sourceSpan(i.map, ref.start, ref.end),

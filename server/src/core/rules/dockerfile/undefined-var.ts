@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../../rule';
 import type { Instruction, Stage } from '../../dockerfile/model';
 import { sourceSpan } from '../../dockerfile/words';
-import { chainFact, closestName, rootStage, variableRefs } from './util';
+import { chainFact, closestName, isVariableName, rootStage, variableRefs } from './util';
 
 /**
  * Environment variables official base images set (from their published Dockerfiles). A stage built on an image
@@ -114,7 +114,7 @@ export default defineDockerfileRule({
         for (const ref of variableRefs(i.argsText, ctx.doc.escape)) {
           if (seen.has(ref.name) || fromImage(ref.name) || ctx.analysis.resolve(ref.name, i).declared) continue;
           seen.add(ref.name);
-          const guess = closestName(ref.name, namesInScope(i, stage).filter((n) => n !== ref.name));
+          const guess = closestName(ref.name, namesInScope(i, stage).filter((n) => n !== ref.name && isVariableName(n)));
           ctx.report({
             span: sourceSpan(i.map, ref.start, ref.end),
             message: `"${ref.name}" is not defined at this point (no ARG or ENV before it in this stage), so it expands to an empty string${guess ? ` (did you mean $${guess}?)` : ''}.`,

@@ -38,6 +38,16 @@ function where(c: SuppressionComment): string {
 }
 
 /** Removes a whole comment: its line when it stands alone, else the comment and the blanks before it. */
+const DIRECTIVE_LINE = /^#[ \t]*[A-Za-z][A-Za-z0-9_-]*[ \t]*=/;
+
+/** Whether deleting `edit` leaves only comment lines above a line that reads as a parser directive. */
+function promotesDirective(text: string, edit: OffsetEdit): boolean {
+  const before = text.slice(0, edit.start).split(/\r\n|\r|\n/).filter((l, k, all) => k < all.length - 1 || l !== '');
+  if (!before.every((l) => l.trimStart().startsWith('#'))) return false;
+  const next = text.slice(edit.end).split(/\r\n|\r|\n/, 1)[0] ?? '';
+  return DIRECTIVE_LINE.test(next.trim());
+}
+
 function removeComment(text: string, span: { start: number; end: number }): OffsetEdit {
   const lineStart = Math.max(text.lastIndexOf('\n', span.start - 1), text.lastIndexOf('\r', span.start - 1)) + 1;
   if (text.slice(lineStart, span.start).trim() !== '') {
@@ -70,10 +80,13 @@ export function unusedSuppressionReports(text: string, unused: readonly UnusedSu
   for (const u of unused) {
     const c = u.comment;
     const own = c.source === 'seaworthy';
-    const attach = (r: Omit<Report, 'fix' | 'suggestions'>, fix: FixSpec): Report => (own ? { ...r, fix } : { ...r, suggestions: [fix] });
+    const attach = (r: Omit<Report, 'fix' | 'suggestions'>, fix: FixSpec | undefined): Report => (!fix ? r : own ? { ...r, fix } : { ...r, suggestions: [fix] });
     const label = `\`# ${SOURCE_NAME[c.source]}\``;
     if (u.whole) {
-      const fix: FixSpec = { title: 'Remove the unused suppression comment', safe: true, edits: [removeComment(text, c.span)] };
+      const edit = removeComment(text, c.span);
+      // Inside a Dockerfile's leading comments, removing a line can turn the next one into a parser directive.
+      const fix: FixSpec | undefined = c.source !== 'dclint' && promotesDirective(text, edit) ? undefined
+        : { title: 'Remove the unused suppression comment', safe: true, edits: [edit] };
       let message: string;
       if (c.ineffective) message = `This ${label} comment has no effect: ${c.ineffective}. Remove it, or move it where it applies.`;
       else if (!u.ids.length) message = `This ${label} comment suppresses nothing: there is no finding ${where(c)}. Remove it.`;

@@ -151,6 +151,8 @@ export function walkStageTree(ctx: DockerfileContext, enter: (s: Stage) => void,
 }
 
 const knownTags = new WeakMap<object, Map<string, string>>();
+/** Docker's tag grammar: only such a tag is worth offering as a replacement. */
+const VALID_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
 /** Same tag used for the same image elsewhere in this file: a tag the user already chose (first stage wins). */
 export function knownTagFor(ctx: DockerfileContext, name: string): string | undefined {
@@ -160,7 +162,7 @@ export function knownTagFor(ctx: DockerfileContext, name: string): string | unde
     for (const s of ctx.doc.stages) {
       const r = ctx.analysis.resolvedImage(s);
       const m = /^(.*?)(?::([^/:@]+))?(?:@.*)?$/.exec(r.image);
-      if (m && m[2] && m[2] !== 'latest' && !r.unresolved.length && !tags.has(m[1])) tags.set(m[1], m[2]);
+      if (m && m[2] && m[2] !== 'latest' && VALID_TAG.test(m[2]) && !r.unresolved.length && !tags.has(m[1])) tags.set(m[1], m[2]);
     }
     knownTags.set(ctx.analysis, tags);
   }
@@ -204,6 +206,9 @@ export function commentLinesBetween(ctx: DockerfileContext, afterLine: number, b
 }
 
 /** A `$NAME` / `${NAME…}` reference in instruction text (logical offsets into the text scanned). */
+/** A name a `$NAME` reference can spell: only these are worth suggesting in place of an undefined one. */
+export const isVariableName = (n: string) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n);
+
 export interface VariableRef {
   name: string;
   /** The whole reference, `$` to the closing brace. */
