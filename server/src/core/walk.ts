@@ -11,7 +11,7 @@ const INSTRUCTION = 2;
 type HandlerKind = typeof STAGE | typeof KEYWORD | typeof INSTRUCTION;
 /** One call of the walk: the visitor at `index` in the lint's list, which of its handlers, under which key. */
 interface Entry { index: number; kind: HandlerKind; key: string }
-interface Bound { index: number; stage: boolean; fn: (x: Instruction | Stage) => void }
+interface Bound { index: number; stage: boolean; fn: (x: Instruction | Stage) => void; v: object }
 
 /**
  * Which visitors answer which keyword, in visitor order. It depends only on the rules and the handler
@@ -20,6 +20,8 @@ interface Bound { index: number; stage: boolean; fn: (x: Instruction | Stage) =>
  */
 export interface Dispatch {
   rules: readonly Rule[];
+  /** Each visitor's own keys when it was built (null: not a plain object, never reused). */
+  keys: readonly (readonly string[] | null)[];
   /** Each visitor's own handler names, or undefined when it is asked about every keyword. */
   names: readonly (readonly string[] | undefined)[];
   tables: Map<string, Entry[]>;
@@ -29,8 +31,13 @@ export interface Collected { rule: Rule; severity: Severity; report: Report }
 export interface RuleFailure { rule: string; message: string }
 type Shared = Omit<DockerfileContext, 'doc' | 'analysis' | 'report'>;
 
-const sameNames = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
-  a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((x, k) => x === b[k]));
+/** Whether a visitor has exactly these own keys, in this order (a for-in over a plain object allocates nothing). */
+function sameShape(v: DockerfileVisitor | undefined, keys: readonly string[] | null): boolean {
+  if (!v || !keys || Object.getPrototypeOf(v) !== Object.prototype) return false;
+  let k = 0;
+  for (const key in v) if (keys[k++] !== key) return false;
+  return k === keys.length;
+}
 
 /** Handler names of a plain visitor object; undefined for other shapes and for visitors with catch-all hooks. */
 function handlerNames(v: DockerfileVisitor): string[] | undefined {
@@ -84,10 +91,10 @@ export function walkDockerfile(
     try { visitors[k] = active[k].rule.create(ctx); } catch (e) { fail(k, e); }
   }
 
-  const names = visitors.map((v) => (v ? handlerNames(v) : undefined));
   let dispatch = holder.dispatch;
-  if (!dispatch || dispatch.rules.length !== active.length || !active.every((a, k) => a.rule === dispatch!.rules[k]) || !names.every((n, k) => sameNames(n, dispatch!.names[k]))) {
-    dispatch = { rules: active.map((a) => a.rule), names, tables: new Map() };
+  if (!dispatch || dispatch.rules.length !== active.length || !active.every((a, k) => a.rule === dispatch!.rules[k]) || !visitors.every((v, k) => sameShape(v, dispatch!.keys[k]))) {
+    const keys = visitors.map((v) => (v && Object.getPrototypeOf(v) === Object.prototype ? Object.keys(v) : null));
+    dispatch = { rules: active.map((a) => a.rule), keys, names: visitors.map((v) => (v ? handlerNames(v) : undefined)), tables: new Map() };
     // Only a complete set of visitors describes the selection; a lint where a rule failed keeps its own.
     if (!failed.includes(1)) holder.dispatch = dispatch;
   }
@@ -95,7 +102,7 @@ export function walkDockerfile(
   const stages = doc.stages;
 
   // This lint's handler functions per keyword, looked up once per keyword from the shared table (a lookup per
-  // call would be a megamorphic keyed load, ~50k of them on a 5,000-line file).
+  // call would be a megamorphic keyed load, ~50k of them on a 5,000-line file; binding them cost more on small files).
   const bound = new Map<string, Bound[]>();
   const bind = (keyword: string): Bound[] => {
     const table = tables.get(keyword) ?? buildTable(dispatch!, visitors, keyword);
@@ -103,7 +110,7 @@ export function walkDockerfile(
     for (let n = 0; n < table.length; n++) {
       const { index, kind, key } = table[n];
       const v = visitors[index] as unknown as Record<string, Bound['fn']>;
-      out[n] = { index, stage: kind === STAGE, fn: v[key].bind(v) };
+      out[n] = { index, stage: kind === STAGE, fn: v[key], v };
     }
     bound.set(keyword, out);
     return out;
@@ -116,8 +123,8 @@ export function walkDockerfile(
       if (failed[h.index] === 1) continue;
       current = h.index;
       try {
-        if (!h.stage) h.fn(instr);
-        else if (stage) h.fn(stage);
+        if (!h.stage) h.fn.call(h.v, instr);
+        else if (stage) h.fn.call(h.v, stage);
       } catch (e) { fail(h.index, e); }
     }
     if (instr.trigger) visit(instr.trigger);
