@@ -8,6 +8,8 @@ ruleTests(rule, {
     'services:\n  web:\n    image: nginx:1.27\n    labels:\n      version: "2"\n',
   ],
   invalid: [
+    // Found by the fuzzer: an alias elsewhere names the anchor on the version line; removing it would break the alias.
+    { code: 'version: &v "3.8"\nx-v: *v\nservices:\n  web:\n    image: nginx:1.27\n', errors: [{ line: 1 }], output: null },
     {
       code: "version: '3'\nservices:\n  web:\n    image: nginx\n",
       errors: [{ line: 1, text: 'version', message: /obsolete/ }],

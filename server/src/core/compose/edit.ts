@@ -324,6 +324,8 @@ function removePairLinesEditUnchecked(file: ComposeFile, pair: YPair): OffsetEdi
   const end = contentEnd(text, pair);
   const rest = text.slice(end, lineEndAt(text, end)).trim();
   if (rest && !rest.startsWith('#')) return undefined;
+  // An alias outside the removed lines may name an anchor inside them: removing them would break it.
+  if (file.aliases.some((a) => (a.start < start || a.start >= end) && a.target && a.target.start >= start && a.target.start < end)) return undefined;
   return { start, end: nextLineStart(text, end), newText: '' };
 }
 

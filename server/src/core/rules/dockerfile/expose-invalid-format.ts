@@ -13,7 +13,7 @@ export default defineDockerfileRule({
   aliases: ['ExposeInvalidFormat'],
   severity: 'warning',
   profile: 'recommended',
-  fixable: 'always',
+  fixable: 'sometimes',
   docs: {
     summary: 'EXPOSE contains an IP address or a host port (`8080:80`, `127.0.0.1:80:80`).',
     why: 'EXPOSE only documents which container ports the image listens on; host ports and addresses are chosen when the container is run (`-p`, Compose `ports:`). Docker ignores them here, so the line promises a mapping that never happens.',
@@ -30,7 +30,8 @@ export default defineDockerfileRule({
           ctx.report({
             span: { start: w.start, end: w.end },
             message: `EXPOSE takes container ports only: "${w.value}" ${ip ? 'names an address and a host port' : 'maps a host port'}, which Docker ignores here. Write "${container}" and publish the port when running the container.`,
-            fix: { title: `Keep the container port "${container}"`, safe: true, edits: [{ start: w.start, end: w.end, newText: container }] },
+            // `EXPOSE 80:` has no container port to keep: no fix rather than an empty EXPOSE.
+            fix: container.trim() ? { title: `Keep the container port "${container}"`, safe: true, edits: [{ start: w.start, end: w.end, newText: container }] } : undefined,
           });
         }
       },

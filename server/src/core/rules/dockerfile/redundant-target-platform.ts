@@ -26,8 +26,8 @@ export default defineDockerfileRule({
         ctx.report({
           span: f,
           message: `Remove "--platform=${raw}": a stage is built for the target platform by default.`,
-          // Without an image after the flag, removing it would leave an empty FROM.
-          fix: stage.from.words.length ? { title: 'Remove the --platform flag', safe: true, edits: [{ start: f.start, end, newText: '' }] } : undefined,
+          // No fix with several --platform flags (removing one settles nothing) or no image after the flag (FROM would be empty).
+          fix: stage.from.words.length && stage.from.flags.filter((x) => x.name === 'platform').length === 1 ? { title: 'Remove the --platform flag', safe: true, edits: [{ start: f.start, end, newText: '' }] } : undefined,
         });
       },
     };
