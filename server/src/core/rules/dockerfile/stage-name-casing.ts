@@ -6,7 +6,7 @@ export default defineDockerfileRule({
   aliases: ['StageNameCasing'],
   severity: 'hint',
   profile: 'recommended',
-  fixable: 'always',
+  fixable: 'sometimes',
   docs: {
     summary: 'A stage name (`FROM … AS Name`) is not lowercase.',
     why: 'BuildKit compares stage names case-insensitively and lower-cases them, so `AS Builder` and `--from=builder` are the same stage; mixed case only makes references look different from what they resolve to.',
@@ -46,7 +46,8 @@ export default defineDockerfileRule({
         ctx.report({
           span: stage.nameSpan,
           message: `Write the stage name "${raw}" in lowercase: stage names are case-insensitive and BuildKit lower-cases them.`,
-          fix: { title: `Rename the stage to "${lower}"`, safe: true, edits },
+          // Only a name BuildKit accepts as written (no quotes or spaces to carry over) is rewritten.
+          fix: /^[a-z][a-z0-9._-]*$/.test(lower) ? { title: `Rename the stage to "${lower}"`, safe: true, edits } : undefined,
         });
       },
     };
