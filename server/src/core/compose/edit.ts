@@ -44,7 +44,7 @@ function checked(file: ComposeFile, edit: OffsetEdit | undefined, always = false
     risky = TAB_IN_BLANK_LINE.test(file.text) && file.documents.every((d) => !d.errors.length);
     RISKY.set(file, risky);
   }
-  if (!risky && !(always && file.documents.every((d) => !d.errors.length))) return edit;
+  if (!risky && !(always && isEditable(file))) return edit;
   const after = applyOffsetEdits(file.text, [edit]);
   const left = checkBudget.get(file) ?? CHECK_BUDGET;
   if (after.length > left) return undefined;
@@ -318,7 +318,7 @@ export function removePairLinesEdit(file: ComposeFile, pair: YPair): OffsetEdit 
 
 function removePairLinesEditUnchecked(file: ComposeFile, pair: YPair): OffsetEdit | undefined {
   const text = file.text;
-  if (lineBreaks(text).loneCr) return undefined;
+  if (!isEditable(file)) return undefined;
   const start = lineStartAt(text, pair.key.start);
   if (text.slice(start, pair.key.start).trim()) return undefined;
   const end = contentEnd(text, pair);
@@ -346,7 +346,8 @@ export function reorderEdit(file: ComposeFile, entriesInOrder: readonly (Span & 
 
 function reorderEditUnchecked(file: ComposeFile, entriesInOrder: readonly (Span & { key?: YScalar; dash?: number })[], order: readonly number[]): OffsetEdit | undefined {
   const text = file.text;
-  if (entriesInOrder.length < 2 || order.length !== entriesInOrder.length || !isEditable(file)) return undefined;
+  // With duplicate keys in the file, which block a key names is ambiguous (and Compose rejects the file).
+  if (entriesInOrder.length < 2 || order.length !== entriesInOrder.length || !isEditable(file) || file.duplicateKeys.length) return undefined;
   const li = linesOf(text);
   const blocks: Block[] = [];
   let prevEnd = -1;

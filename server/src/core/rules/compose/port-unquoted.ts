@@ -1,4 +1,5 @@
 import { defineComposeRule } from '../../rule';
+import { STYLE_PROFILE_NOTE } from './util';
 import { allServices } from '../../compose/facts';
 import { isScalar, isSeq } from '../../compose/query';
 import { quoteScalarEdit } from '../../compose/edit';
@@ -15,7 +16,7 @@ export default defineComposeRule({
     bad: 'services:\n  ssh:\n    image: example/sshd:9.6\n    ports:\n      - 22:22\n',
     good: 'services:\n  ssh:\n    image: example/sshd:9.6\n    ports:\n      - "22:22"\n',
     fix: 'The fix wraps the entry in double quotes.',
-    notes: 'Style profile (off by default): Compose v2 itself reads YAML 1.2 and is not affected. dclint quotes with single quotes by default; Seaworthy uses double quotes, as Docker\'s documentation does. When every style fix is applied at once, ports also get quoted where dclint\'s single-rule fix expectations (service-keys-order, service-ports-alphabetical-order) leave them bare. Deliberate difference: dclint runs this check by default, Seaworthy only in the opt-in style profile — order and quoting are team conventions, and `--fix` or fix-all on save must never rewrite a file\'s layout unasked. With no configuration (as in the conformance run) dclint\'s cases for it therefore count as disagreements; with the style profile on they agree.',
+    notes: 'Style profile (off by default): Compose v2 itself reads YAML 1.2 and is not affected. dclint quotes with single quotes by default; Seaworthy uses double quotes, as Docker\'s documentation does. When every style fix is applied at once, ports also get quoted where dclint\'s single-rule fix expectations (service-keys-order, service-ports-alphabetical-order) leave them bare. ' + STYLE_PROFILE_NOTE,
   },
   check(ctx) {
     // Old-Mac line breaks (a CR alone) make YAML re-read the lines around a quoted item differently: no fix there.

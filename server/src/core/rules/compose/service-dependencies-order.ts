@@ -3,7 +3,7 @@ import { allServices } from '../../compose/facts';
 import { isMap, isSeq, keyString, scalarString } from '../../compose/query';
 import { itemBlocks, pairBlocks, reorderEdit, reorderFlowItemsEdit } from '../../compose/edit';
 import type { OffsetEdit } from '../../types';
-import { byText, sortedOrder } from './util';
+import { byText, sortedOrder, STYLE_PROFILE_NOTE } from './util';
 
 export default defineComposeRule({
   id: 'service-dependencies-order',
@@ -17,7 +17,7 @@ export default defineComposeRule({
     bad: 'services:\n  web:\n    image: example/web:1.2\n    depends_on:\n      - redis\n      - db\n',
     good: 'services:\n  web:\n    image: example/web:1.2\n    depends_on:\n      - db\n      - redis\n',
     fix: 'The fix sorts the entries (list or mapping, block or flow), moving each with the comments directly above it.',
-    notes: 'Style profile (off by default). Reported once per `depends_on`, as dclint does. Deliberate difference: dclint runs this check by default, Seaworthy only in the opt-in style profile — order and quoting are team conventions, and `--fix` or fix-all on save must never rewrite a file\'s layout unasked. With no configuration (as in the conformance run) dclint\'s cases for it therefore count as disagreements; with the style profile on they agree.',
+    notes: 'Style profile (off by default). Reported once per `depends_on`, as dclint does. ' + STYLE_PROFILE_NOTE,
   },
   check(ctx) {
     for (const s of allServices(ctx.doc)) {

@@ -2,7 +2,7 @@ import { defineComposeRule } from '../../rule';
 import { allServices } from '../../compose/facts';
 import { keyString } from '../../compose/query';
 import { pairBlocks, reorderEdit } from '../../compose/edit';
-import { byText, outOfOrder, sortedOrder } from './util';
+import { byText, outOfOrder, sortedOrder, STYLE_PROFILE_NOTE } from './util';
 
 /** dclint's default groups, in order; other keys follow alphabetically. */
 export const KEY_GROUPS: readonly (readonly string[])[] = [
@@ -36,7 +36,7 @@ export default defineComposeRule({
     bad: 'services:\n  web:\n    ports:\n      - "8080:80"\n    image: nginx:1.27\n',
     good: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"\n',
     fix: 'The fix reorders the keys (each moving with its value and the comments directly above it). Order: image, build, container_name; depends_on; volumes, volumes_from, configs, secrets; environment, env_file; ports, networks, network_mode, extra_hosts; command, entrypoint, working_dir, restart, healthcheck; logging, labels; user, isolation; then any other key alphabetically.',
-    notes: 'Style profile (off by default). The order is dclint\'s default; dclint\'s options to change it are not supported. Services with merge keys (`<<`) are reported but not reordered. Deliberate difference: dclint runs this check by default, Seaworthy only in the opt-in style profile — order and quoting are team conventions, and `--fix` or fix-all on save must never rewrite a file\'s layout unasked. With no configuration (as in the conformance run) dclint\'s cases for it therefore count as disagreements; with the style profile on they agree.',
+    notes: 'Style profile (off by default). The order is dclint\'s default; dclint\'s options to change it are not supported. Services with merge keys (`<<`) are reported but not reordered. ' + STYLE_PROFILE_NOTE,
   },
   check(ctx) {
     for (const s of allServices(ctx.doc)) {
@@ -46,8 +46,7 @@ export default defineComposeRule({
       const bad = outOfOrder(keys, compareKeys);
       if (!bad.length) continue;
       const blocks = pairBlocks(s.node);
-      // With duplicate keys in the file, which block a key names is ambiguous (and Compose rejects the file): no reorder.
-      const edit = blocks && !ctx.doc.duplicateKeys.length ? reorderEdit(ctx.doc, blocks, sortedOrder(keys, compareKeys)) : undefined;
+      const edit = blocks ? reorderEdit(ctx.doc, blocks, sortedOrder(keys, compareKeys)) : undefined;
       for (const b of bad) {
         ctx.report({
           span: pairs[b.index].key,

@@ -4,7 +4,7 @@ import { isMap, isScalar, isSeq, scalarString } from '../../compose/query';
 import type { YNode } from '../../compose/model';
 import { itemBlocks, reorderEdit, reorderFlowItemsEdit } from '../../compose/edit';
 import type { OffsetEdit } from '../../types';
-import { byNatural, sortedOrder } from './util';
+import { byNatural, sortedOrder, STYLE_PROFILE_NOTE } from './util';
 
 /** What a port entry sorts by: its host port (the container port when none), as written. */
 function sortKey(item: YNode): string {
@@ -29,7 +29,7 @@ export default defineComposeRule({
     bad: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8443:443"\n      - "8080:80"\n',
     good: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"\n      - "8443:443"\n',
     fix: 'The fix sorts the entries by host port (numerically, host address ignored; the container port when there is no host port), moving each with its comments.',
-    notes: 'Style profile (off by default). Same order as dclint: variables such as `$WEB_PORT` sort first. Deliberate difference: dclint runs this check by default, Seaworthy only in the opt-in style profile — order and quoting are team conventions, and `--fix` or fix-all on save must never rewrite a file\'s layout unasked. With no configuration (as in the conformance run) dclint\'s cases for it therefore count as disagreements; with the style profile on they agree.',
+    notes: 'Style profile (off by default). Same order as dclint: variables such as `$WEB_PORT` sort first. ' + STYLE_PROFILE_NOTE,
   },
   check(ctx) {
     for (const s of allServices(ctx.doc)) {

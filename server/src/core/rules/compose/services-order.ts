@@ -2,7 +2,7 @@ import { defineComposeRule } from '../../rule';
 import { keyString, rootMap } from '../../compose/query';
 import { pairBlocks, reorderEdit } from '../../compose/edit';
 import { isMap } from '../../compose/query';
-import { byText, outOfOrder, sortedOrder } from './util';
+import { byText, outOfOrder, sortedOrder, STYLE_PROFILE_NOTE } from './util';
 
 export default defineComposeRule({
   id: 'services-order',
@@ -16,7 +16,7 @@ export default defineComposeRule({
     bad: 'services:\n  web:\n    image: nginx:1.27\n  api:\n    image: example/api:1.4\n',
     good: 'services:\n  api:\n    image: example/api:1.4\n  web:\n    image: nginx:1.27\n',
     fix: 'The fix sorts the services, moving each one with the comment lines directly above it; blank lines stay in place and nothing else changes (dclint rewrites the whole file and drops comments). It is not offered when an anchor would end up after its alias.',
-    notes: 'Style profile (off by default): order is a team convention, not a defect. Enable it with `--profile recommended,style` or in settings. Each service placed after one that sorts later is reported, as dclint does. Deliberate difference: dclint runs this check by default, Seaworthy only in the opt-in style profile — order and quoting are team conventions, and `--fix` or fix-all on save must never rewrite a file\'s layout unasked. With no configuration (as in the conformance run) dclint\'s cases for it therefore count as disagreements; with the style profile on they agree.',
+    notes: 'Style profile (off by default): order is a team convention, not a defect. Enable it with `--profile recommended,style` or in settings. Each service placed after one that sorts later is reported, as dclint does. ' + STYLE_PROFILE_NOTE,
   },
   check(ctx) {
     for (const d of ctx.doc.documents) {

@@ -1,7 +1,7 @@
 import { defineComposeRule } from '../../rule';
 import { keyString, rootMap } from '../../compose/query';
 import { pairBlocks, reorderEdit } from '../../compose/edit';
-import { byText, outOfOrder, sortedOrder } from './util';
+import { byText, outOfOrder, sortedOrder, STYLE_PROFILE_NOTE } from './util';
 
 export const TOP_LEVEL_ORDER = ['version', 'name', 'include', 'services', 'networks', 'volumes', 'secrets', 'configs'];
 
@@ -21,11 +21,9 @@ export default defineComposeRule({
     bad: 'services:\n  web:\n    image: nginx:1.27\nname: shop\n',
     good: 'name: shop\nservices:\n  web:\n    image: nginx:1.27\n',
     fix: 'The fix reorders the top-level sections, each moving with its content and the comment lines directly above it.',
-    notes: 'Style profile (off by default). The order is dclint\'s default (its `customOrder` option is not supported). Unknown sections (such as `models`) go last, in their original order. With `--fix` the obsolete `version` line is also removed (version-obsolete, recommended), so dclint\'s fix case that keeps `version` in sorted position differs by that line. Deliberate difference: dclint runs this check by default, Seaworthy only in the opt-in style profile — order and quoting are team conventions, and `--fix` or fix-all on save must never rewrite a file\'s layout unasked. With no configuration (as in the conformance run) dclint\'s cases for it therefore count as disagreements; with the style profile on they agree.',
+    notes: 'Style profile (off by default). The order is dclint\'s default (its `customOrder` option is not supported). Unknown sections (such as `models`) go last, in their original order. With `--fix` the obsolete `version` line is also removed (version-obsolete, recommended), so dclint\'s fix case that keeps `version` in sorted position differs by that line. ' + STYLE_PROFILE_NOTE,
   },
   check(ctx) {
-    // On YAML that does not parse, moving or deleting lines can swallow a comment: report, don't fix.
-    const parsedCleanly = ctx.doc.documents.every((d) => !d.errors.length);
     for (const d of ctx.doc.documents) {
       const root = rootMap(d);
       if (!root) continue;
@@ -39,7 +37,7 @@ export default defineComposeRule({
         ctx.report({
           span: pairs[b.index].key,
           message: `Top-level key "${keys[b.index]}" should come before "${keys[b.before]}".`,
-          fix: edit && parsedCleanly ? { title: 'Reorder the top-level keys', safe: true, edits: [edit] } : undefined,
+          fix: edit ? { title: 'Reorder the top-level keys', safe: true, edits: [edit] } : undefined,
         });
       }
     }

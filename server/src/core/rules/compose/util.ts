@@ -163,3 +163,6 @@ export function sortedOrder<T>(items: readonly T[], compare: (a: T, b: T) => num
 export const byText = (a: string, b: string) => a.localeCompare(b);
 const NATURAL = new Intl.Collator('en', { numeric: true });
 export const byNatural = (a: string, b: string) => NATURAL.compare(a, b);
+
+/** The notes sentence every dclint style rule shares: why it is off by default here and on in dclint. */
+export const STYLE_PROFILE_NOTE = 'Deliberate difference: dclint runs this check by default, Seaworthy only in the opt-in style profile — order and quoting are team conventions, and `--fix` or fix-all on save must never rewrite a file\'s layout unasked. With no configuration (as in the conformance run) dclint\'s cases for it therefore count as disagreements; with the style profile on they agree.';

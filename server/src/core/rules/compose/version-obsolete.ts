@@ -16,8 +16,6 @@ export default defineComposeRule({
     fix: 'The fix removes the `version` line; comments above and below it stay.',
   },
   check(ctx) {
-    // On YAML that does not parse, moving or deleting lines can swallow a comment: report, don't fix.
-    const parsedCleanly = ctx.doc.documents.every((d) => !d.errors.length);
     for (const d of ctx.doc.documents) {
       // Every `version` key, duplicates included, so one fix-all pass removes them all.
       for (const pair of rootMap(d)?.pairs.filter((p) => !p.merged && p.key.value === 'version') ?? []) {
@@ -25,7 +23,7 @@ export default defineComposeRule({
         ctx.report({
           span: pair.key,
           message: 'The "version" key is obsolete: Compose ignores it and warns. Remove it.',
-          fix: edit && parsedCleanly ? { title: 'Remove the obsolete "version" line', safe: true, edits: [edit] } : undefined,
+          fix: edit ? { title: 'Remove the obsolete "version" line', safe: true, edits: [edit] } : undefined,
         });
       }
     }

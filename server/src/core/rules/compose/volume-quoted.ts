@@ -1,4 +1,5 @@
 import { defineComposeRule } from '../../rule';
+import { STYLE_PROFILE_NOTE } from './util';
 import { allServices } from '../../compose/facts';
 import { isScalar, isSeq } from '../../compose/query';
 import { unquoteScalarEdit } from '../../compose/edit';
@@ -15,7 +16,7 @@ export default defineComposeRule({
     bad: 'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - "./site:/usr/share/nginx/html:ro"\n',
     good: 'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - ./site:/usr/share/nginx/html:ro\n',
     fix: 'The fix removes the quotes.',
-    notes: 'Style profile (off by default). Entries whose quotes are needed (a value YAML would otherwise misread, such as one containing ": " or " #") are not reported. Long-syntax fields are not checked, as in dclint. Deliberate difference: dclint runs this check by default, Seaworthy only in the opt-in style profile — order and quoting are team conventions, and `--fix` or fix-all on save must never rewrite a file\'s layout unasked. With no configuration (as in the conformance run) dclint\'s cases for it therefore count as disagreements; with the style profile on they agree.',
+    notes: 'Style profile (off by default). Entries whose quotes are needed (a value YAML would otherwise misread, such as one containing ": " or " #") are not reported. Long-syntax fields are not checked, as in dclint. ' + STYLE_PROFILE_NOTE,
   },
   check(ctx) {
     for (const s of allServices(ctx.doc)) {
