@@ -56,9 +56,11 @@ export function fixAll(input: LintInput, opts: FixOptions = {}): FixResult {
   return { text, applied, fileEdits: [...fileEdits.values()], passes };
 }
 
-function mergeFileEdit(map: Map<string, FileEdit>, fe: FileEdit) {
+/** Adds `fe` to the edits by path: a second edit of the same file contributes only the lines it lacks. */
+export function mergeFileEdit(map: Map<string, FileEdit>, fe: FileEdit) {
   const prev = map.get(fe.path);
   if (!prev) { map.set(fe.path, { ...fe }); return; }
-  const add = fe.newText.split('\n').filter((l) => l && !prev.newText.split('\n').includes(l));
+  const have = new Set(prev.newText.split('\n'));
+  const add = fe.newText.split('\n').filter((l) => l && !have.has(l));
   if (add.length) prev.newText = prev.newText.replace(/\n?$/, '\n') + add.join('\n') + '\n';
 }

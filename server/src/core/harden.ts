@@ -1,5 +1,5 @@
 // "Harden Dockerfile": every fix, safe and behaviour-changing, as one reviewed change.
-import { fixAll, type FixResult } from './fix';
+import { fixAll, mergeFileEdit, type FixResult } from './fix';
 import type { LintInput } from './engine';
 import type { FileEdit } from './types';
 
@@ -32,12 +32,6 @@ export function harden(input: LintInput): HardenResult {
 /** One edit per file: later passes see the workspace as it was, so they repeat earlier file edits. */
 function mergeFileEdits(edits: FileEdit[]): FileEdit[] {
   const byPath = new Map<string, FileEdit>();
-  for (const e of edits) {
-    const prev = byPath.get(e.path);
-    if (!prev) { byPath.set(e.path, { ...e }); continue; }
-    const have = new Set(prev.newText.split('\n'));
-    const extra = e.newText.split('\n').filter((l) => l && !have.has(l));
-    if (extra.length) prev.newText = prev.newText.replace(/\n?$/, '\n') + extra.join('\n') + '\n';
-  }
+  for (const e of edits) mergeFileEdit(byPath, e);
   return [...byPath.values()];
 }
