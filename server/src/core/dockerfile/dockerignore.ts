@@ -23,8 +23,12 @@ export interface DockerIgnore {
 }
 
 /** Go's path.Clean for slash-separated paths. */
+/** `.` or `..` segments, doubled slashes or a trailing slash (after something). */
+const NEEDS_CLEANING = /(^|\/)\.{1,2}(\/|$)|\/\/|.\/$/;
+
 export function cleanPath(p: string): string {
   if (p === '') return '.';
+  if (!NEEDS_CLEANING.test(p)) return p; // most paths are already clean: no split and join
   const rooted = p.startsWith('/');
   const out: string[] = [];
   for (const seg of p.split('/')) {

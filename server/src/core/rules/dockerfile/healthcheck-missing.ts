@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../../rule';
-import type { Stage } from '../../dockerfile/model';
+import type { Instruction, Stage } from '../../dockerfile/model';
 import type { DockerfileContext } from '../../rule';
 import { ancestorStages, canAppendLines, chainHas, isMinimalImage } from './util';
 import { baseImageFacts } from '../../dockerfile/base-image';
@@ -81,7 +81,7 @@ export default defineDockerfileRule({
         const final = ctx.analysis.finalStage;
         if (!final || hasHealthcheck(final)) return;
         const chain = [final, ...ancestorStages(ctx, final)];
-        const expose = chain.flatMap((x) => x.instructions).find((i) => i.keyword === 'EXPOSE' && i.words.length);
+        const expose = firstExpose(chain);
         const root = chain[chain.length - 1];
         if (!expose || root.image.scratch || isMinimalImage(ctx.analysis.resolvedImage(root).image)) return;
         const port = ctx.analysis.expand(expose.words[0].value, expose).value.replace(/\/(tcp|udp)$/i, '');
@@ -94,3 +94,9 @@ export default defineDockerfileRule({
     };
   },
 });
+
+/** The first EXPOSE with a port in the stages of a chain (no list of all their instructions: a file can have thousands). */
+function firstExpose(chain: readonly Stage[]): Instruction | undefined {
+  for (const st of chain) for (const i of st.instructions) if (i.keyword === 'EXPOSE' && i.words.length) return i;
+  return undefined;
+}
