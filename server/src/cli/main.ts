@@ -6,7 +6,7 @@ import { discover } from './discover';
 import { formatJson, formatSarif, formatText, type FileReport } from './formats';
 import { runRules } from './rules-command';
 import { runHarden } from './harden-command';
-import { lint } from '../core/engine';
+import { lint, type LintInput } from '../core/engine';
 import { fixAll } from '../core/fix';
 import { guessKind, kindFromName } from '../core/kind';
 import { PROFILES, type Profile } from '../core/rule';
@@ -19,8 +19,11 @@ import { ConfigResolver, problemLocation, resolveConfig, type ResolvedConfig } f
 import { excludedBy } from '../core/config/glob';
 import { configFormatOf } from '../core/config/project';
 import { lintTools } from '../node/shellcheck';
+import { prefetchShellcheck } from './shellcheck-prefetch';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
+/** Files linted together (their ShellCheck scripts batched); bounded so the runner's script cache holds a group's answers. */
+const GROUP_SIZE = 100;
 
 function write(s: string) { process.stdout.write(s); }
 function fail(msg: string) { process.stderr.write(`seaworthy: ${msg}\n`); }
@@ -117,17 +120,22 @@ function runLint(args: LintArgs): number {
   // Real paths and file texts (.dockerignore, Dockerfiles named by compose files) shared by the files of this run.
   const files = new FileCache(true);
 
-  const lintOne = (displayPath: string, absPath: string, text: string, explicit: boolean) => {
+  interface Job { displayPath: string; absPath: string; input: LintInput; workspace: ReturnType<typeof fsWorkspace>; cfg: ResolvedConfig }
+  /** The lint input of a file; undefined when an exclude pattern skips it (silently: pre-commit hooks name every changed file). */
+  const prepare = (displayPath: string, absPath: string, text: string, explicit: boolean): Job | undefined => {
     const kind = explicit ? guessKind(absPath, text) : kindFromName(absPath) ?? guessKind(absPath, text);
     const cfg = configs.for(absPath, kind);
-    // Excluded files are skipped silently, named or found (pre-commit hooks name every changed file).
-    if (exclusion(absPath, cfg)) return;
+    if (exclusion(absPath, cfg)) return undefined;
     const root = workspaceRoot(absPath);
-    const input = {
-      text, kind, path: path.relative(root, absPath) || path.basename(absPath),
-      workspace: fsWorkspace(path.dirname(absPath), root, undefined, files), settings: settingsFrom(args, cfg),
+    const workspace = fsWorkspace(path.dirname(absPath), root, undefined, files);
+    const input: LintInput = {
+      text, kind, path: path.relative(root, absPath) || path.basename(absPath), workspace, settings: settingsFrom(args, cfg),
       tools: lintTools({ shellcheck: args.shellcheck && cfg.shellcheck?.enable !== false }),
     };
+    return { displayPath, absPath, input, workspace, cfg };
+  };
+  const lintJob = ({ displayPath, absPath, input, workspace, cfg }: Job) => {
+    let text = input.text;
     if (args.fix) {
       const fixed = fixAll(input);
       if (fixed.text !== text) {
@@ -137,17 +145,25 @@ function runLint(args: LintArgs): number {
       writeFileEdits(path.dirname(absPath), fixed.fileEdits);
       // Files may have been written: what the workspace said before no longer holds.
       files.clear();
-      input.workspace.forget();
+      workspace.forget();
     }
     const res = lint({ ...input, text });
     for (const r of res.ruleErrors) if (!ruleErrors.has(r.rule)) { ruleErrors.add(r.rule); fail(`internal error in rule ${r.rule} (other rules ran): ${r.message.split('\n')[0]}`); }
     reports.push({ path: displayPath, text, findings: res.findings });
     thresholds.push({ threshold: (args.failureThreshold ?? cfg.failureThreshold ?? 'info') as Severity | 'none', noFail: !!cfg.noFail && !args.failureThreshold });
   };
+  /** Lints a group of files, their RUN scripts sent to ShellCheck together first (one program start, not one per file). */
+  const lintGroup = (jobs: Job[]) => {
+    if (jobs.length > 1) prefetchShellcheck(jobs.map((j) => j.input));
+    for (const j of jobs) lintJob(j);
+    jobs.length = 0;
+  };
 
+  const group: Job[] = [];
   if (args.paths[0] === '-') {
     const name = args.stdinFilename ?? 'Dockerfile';
-    lintOne(name, path.resolve(name), readStdin(), true);
+    const job = prepare(name, path.resolve(name), readStdin(), true);
+    if (job) group.push(job);
   } else {
     const { targets, errors } = discover(args.paths);
     for (const e of errors) { fail(e); fileErrors++; }
@@ -155,9 +171,12 @@ function runLint(args: LintArgs): number {
       const r = readText(t.path);
       if (r.error) { fail(`${t.path}: ${r.error}`); fileErrors++; continue; }
       if (t.explicit && configFormatOf(t.path)) { configs.check(t.path); continue; }
-      lintOne(t.path, path.resolve(t.path), r.text!, t.explicit);
+      const job = prepare(t.path, path.resolve(t.path), r.text!, t.explicit);
+      if (job) group.push(job);
+      if (group.length >= GROUP_SIZE) lintGroup(group);
     }
   }
+  lintGroup(group);
 
   if (args.format === 'json') write(formatJson(reports));
   else if (args.format === 'sarif') write(formatSarif(reports));

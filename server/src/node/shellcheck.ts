@@ -1,9 +1,9 @@
-// Runs ShellCheck for the `shellcheck` rule, synchronously, with results cached by script: the
-// scripts of one Dockerfile in one process (`shellcheck -f json1 -s DIALECT FILE...` over temporary
-// files, one per script; starting the program is most of its cost), a lone script on stdin. Only
-// ever started by an adapter that decided it may (CLI: unless --no-shellcheck; server: trusted
-// workspace and enabled). The program is looked up on PATH (absolute entries only, never the
-// current folder) unless a user setting names it.
+// Runs ShellCheck for the `shellcheck` rule, synchronously, with results cached by script. The
+// scripts of one Dockerfile (from the CLI, of a group of files) go to one process
+// (`shellcheck -f json1 -s DIALECT FILE...` over temporary files, one per script: starting the program
+// is most of its cost); a lone script goes on stdin. Only ever started by an adapter that decided it
+// may (CLI: unless --no-shellcheck; server: trusted workspace and enabled). The program is looked up
+// on PATH (absolute entries only, never the current folder) unless a user setting names it.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -12,6 +12,8 @@ import type { LintTools, ShellcheckComment, ShellcheckScript, ShellDialect } fro
 
 const TIMEOUT_MS = 5000;
 const CACHE_MAX = 2000;
+/** Scripts per ShellCheck process (the CLI sends those of many files at once). */
+const BATCH_MAX = 250;
 
 function isExecutable(p: string): boolean {
   try {
@@ -120,14 +122,17 @@ export function shellcheckRunner(executable: string): Runner {
       byScript.set(script, [...(byScript.get(script) ?? []), k]);
     });
     for (const [dialect, byScript] of todo) {
-      const list = [...byScript.keys()];
-      // A failed batch (one script the program chokes on) is retried one script at a time, as before.
-      const many = list.length > 1 ? runMany(list, dialect) : undefined;
-      list.forEach((script, n) => {
-        const out = many ? many[n] : runOne(script, dialect);
-        remember(`${dialect}\0${script}`, out);
-        for (const k of byScript.get(script)!) results[k] = out;
-      });
+      const all = [...byScript.keys()];
+      // Batches of a bounded size: a failed batch (one script the program chokes on) is retried one script at a time.
+      for (let from = 0; from < all.length; from += BATCH_MAX) {
+        const list = all.slice(from, from + BATCH_MAX);
+        const many = list.length > 1 ? runMany(list, dialect) : undefined;
+        list.forEach((script, n) => {
+          const out = many ? many[n] : runOne(script, dialect);
+          remember(`${dialect}\0${script}`, out);
+          for (const k of byScript.get(script)!) results[k] = out;
+        });
+      }
     }
     return results;
   };
