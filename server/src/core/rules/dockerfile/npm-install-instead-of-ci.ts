@@ -1,7 +1,8 @@
 import { defineDockerfileRule } from '../../rule';
-import type { Instruction } from '../../dockerfile/model';
+import type { Instruction, Stage } from '../../dockerfile/model';
 import { flagValue, hasFlag } from '../../shell/commands';
 import { commandSpan, NPM_INSTALL, packageCommand, subcommand } from '../../dockerfile/packages';
+import { chainFact } from './util';
 
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
 
@@ -35,7 +36,6 @@ export default defineDockerfileRule({
     notes: 'No peer checks this. The lockfile counts as copied when a COPY or ADD earlier in the stage (or in a stage it is built FROM) names package-lock.json or npm-shrinkwrap.json, a pattern matching them (`package*.json`), or a directory that holds one in the workspace (`COPY . .`). `npm install <package>`, global installs and `--no-package-lock` are left alone.',
   },
   create(ctx) {
-    const hasLock = new Map<number, boolean>();
     const copiesLockfile = (i: Instruction) => {
       const words = i.exec ? i.exec.values : i.words;
       if (words.length < 2 || i.heredocs.length) return false;
@@ -49,17 +49,28 @@ export default defineDockerfileRule({
         return LOCKFILES.some((l) => ctx.workspace.exists(dir + l));
       });
     };
-    const onCopy = (i: Instruction) => { if (!i.parent && i.stage >= 0 && copiesLockfile(i)) hasLock.set(i.stage, true); };
+    const copies = (x: Instruction) => (x.keyword === 'COPY' || x.keyword === 'ADD') && !x.parent && copiesLockfile(x);
+    /** Whether a stage (or one it builds on) has copied a lockfile by its end. */
+    const atEnd = (s: Stage, inherited: boolean | undefined) => !!inherited || s.instructions.some(copies);
+    // Looked at only when a RUN runs npm (most files never do): the COPYs of its stage before it, each
+    // once per lint (RUNs come in document order, so the scan of a stage resumes where it stopped).
+    const scans = new Map<Stage, { next: number; found: boolean }>();
+    const lockfileBefore = (run: Instruction, stage: Stage): boolean => {
+      let scan = scans.get(stage);
+      if (!scan) {
+        const parent = ctx.analysis.parentStage(stage);
+        scan = { next: 0, found: parent ? chainFact(ctx, atEnd, parent) : false };
+        scans.set(stage, scan);
+      }
+      const list = stage.instructions;
+      while (!scan.found && scan.next < list.length && list[scan.next] !== run) scan.found = copies(list[scan.next++]);
+      return scan.found;
+    };
     return {
-      stage(s) {
-        const parent = ctx.analysis.parentStage(s);
-        hasLock.set(s.index, parent ? hasLock.get(parent.index) ?? false : false);
-      },
-      COPY: onCopy,
-      ADD: onCopy,
       RUN(i) {
         if (!ctx.analysis.runsManager(i, 'npm')) return;
-        if (i.parent || !hasLock.get(i.stage)) return;
+        const stage = ctx.analysis.stageOf(i);
+        if (i.parent || !stage || !lockfileBefore(i, stage)) return;
         for (const c of ctx.analysis.shell(i).commands) {
           const p = packageCommand(c);
           const sub = p && subcommand(p);
