@@ -97,7 +97,7 @@ export function startServer(connection: Connection): void {
   const editor = registerEditorFeatures(connection, documents, linter, { prepare: ensureSettings });
   linter.otherExtensions = () => editor.otherExtensions();
   editor.onOtherExtensions(() => {
-    linter.invalidate();
+    linter.invalidateResults();
     if (pullDiagnostics) connection.languages.diagnostics.refresh();
     else for (const d of documents.all()) schedule(d.uri);
   });
@@ -110,6 +110,8 @@ export function startServer(connection: Connection): void {
     const ws = params.capabilities.workspace;
     configurationPull = !!ws?.configuration;
     refreshSupport = !!ws?.diagnostics?.refreshSupport;
+    // ShellCheck in the background when late findings can reach the client; otherwise a lint waits for it.
+    linter.shellcheckReady = !pullDiagnostics || refreshSupport ? () => { linter.invalidateResults(); refresh(); } : undefined;
     dynamicConfiguration = !!ws?.didChangeConfiguration?.dynamicRegistration;
     dynamicWatchers = !!ws?.didChangeWatchedFiles?.dynamicRegistration;
     folderEvents = !!ws?.workspaceFolders;

@@ -211,7 +211,12 @@ test('workspace trust: an untrusted workspace never runs ShellCheck; granting tr
     c.open(u, 'dockerfile', 'FROM debian:12\nRUN echo $RANDOM\n');
     assert.ok(!codes(await pull(c, u)).includes('shellcheck'));
     await c.conn.sendNotification('seaworthy/didGrantWorkspaceTrust');
-    const d = await pull(c, u);
+    // ShellCheck runs in the background: its findings come with a later pull (the server sends a refresh).
+    let d = await pull(c, u);
+    for (const deadline = Date.now() + 10000; !d.some((x) => x.code === 'shellcheck') && Date.now() < deadline;) {
+      await new Promise((r) => setTimeout(r, 100));
+      d = await pull(c, u);
+    }
     const sc = d.find((x) => x.code === 'shellcheck')!;
     assert.ok(sc, codes(d).join());
     assert.deepEqual(sc.range, { start: { line: 1, character: 9 }, end: { line: 1, character: 16 } });

@@ -96,8 +96,9 @@ test('the language server makes no network access: diagnostics, hover, code acti
 
 test('child processes: only the ShellCheck runner may start one, and never the pure core or the client', () => {
   // `grep -r child_process server/src client/src`: the one place a program is started is the
-  // ShellCheck runner (program from PATH or a machine-level user setting; off in untrusted workspaces).
-  const allowed = new Set([path.join('server', 'src', 'node', 'shellcheck.ts')]);
+  // ShellCheck runner, blocking (CLI) or in the background (server) (program from PATH or a machine-level
+  // user setting; off in untrusted workspaces).
+  const allowed = new Set([path.join('server', 'src', 'node', 'shellcheck.ts'), path.join('server', 'src', 'node', 'shellcheck-background.ts')]);
   const users: string[] = [];
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -41,6 +41,11 @@ export class DocumentLinter {
   editorSettings: (uri: string) => EditorSettings = () => DEFAULT_EDITOR_SETTINGS;
   /** Ids of other installed extensions, as the client reports them. */
   otherExtensions: () => readonly string[] = () => [];
+  /**
+   * Set by the server when it can show late findings (push, or pull with refresh): ShellCheck then runs in the
+   * background and this is called when its answers are in. Unset, a lint waits for ShellCheck.
+   */
+  shellcheckReady?: () => void;
   /** Open documents by file path, so workspace rules see unsaved buffers. */
   openText: (absPath: string) => string | undefined = () => undefined;
   onRuleError: (rule: string, message: string) => void = () => {};
@@ -71,6 +76,9 @@ export class DocumentLinter {
   invalidate(uri?: string) {
     if (uri) this.cache.delete(uri); else this.cache.clear();
   }
+
+  /** Every document's findings may have changed (not its settings): lint again, and pull result ids expire. */
+  invalidateResults() { this.cache.clear(); this.generation++; }
 
   /** Settings or config files changed: everything is re-read and re-linted. */
   invalidateConfig() { this.configs.clear(); this.files.clear(); this.cache.clear(); forgetShellcheckLookup(); this.generation++; }
@@ -104,7 +112,11 @@ export class DocumentLinter {
     }
     const settings = mergeSettings(config?.settings, editor.settings);
     // ShellCheck: never in an untrusted workspace; the editor setting, else the project's, else on when found.
-    const tools = lintTools({ shellcheck: this.trusted && (editor.shellcheck.enable ?? config?.shellcheck?.enable ?? true), shellcheckPath: editor.shellcheck.path });
+    const ready = this.shellcheckReady;
+    const tools = lintTools({
+      shellcheck: this.trusted && (editor.shellcheck.enable ?? config?.shellcheck?.enable ?? true), shellcheckPath: editor.shellcheck.path,
+      background: ready && { document: doc.uri, ready },
+    });
     // Plain YAML syntax errors step aside for Red Hat YAML, which underlines the same ones.
     const composeSyntaxErrors = kind === 'compose' ? reportYamlSyntaxErrors(editor.composeSyntaxErrors, this.otherExtensions().includes('redhat.vscode-yaml')) : undefined;
     return { input: { text: doc.getText(), kind, path: rel, workspace, settings, tools, composeSyntaxErrors }, config, excluded };

@@ -9,8 +9,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { LintTools, ShellcheckComment, ShellcheckScript, ShellDialect } from '../core/tools';
+import { backgroundShellcheck, type BackgroundShellcheck } from './shellcheck-background';
 
-const TIMEOUT_MS = 5000;
+export const TIMEOUT_MS = 5000;
 const CACHE_MAX = 2000;
 /** Scripts per ShellCheck process (the CLI sends those of many files at once). */
 const BATCH_MAX = 250;
@@ -43,8 +44,11 @@ export function findShellcheck(configured?: string, env: NodeJS.ProcessEnv = pro
 type Runner = Required<LintTools>;
 const runners = new Map<string, Runner>();
 
+/** What a finished run of the program left (spawnSync's result, or the same fields from an async run). */
+export type Finished = Pick<SpawnSyncReturns<string>, 'error' | 'status' | 'stdout'>;
+
 /** The comments of a finished run; undefined when it did not run properly (exit 0: clean; 1: findings). */
-function comments(r: SpawnSyncReturns<string>): ShellcheckComment[] | undefined {
+export function comments(r: Finished): ShellcheckComment[] | undefined {
   if (r.error || (r.status !== 0 && r.status !== 1)) return undefined;
   try { return (JSON.parse(r.stdout) as { comments: ShellcheckComment[] }).comments; } catch { return undefined; }
 }
@@ -62,79 +66,116 @@ function stdinRcFile(): string | undefined {
   return [path.join(home, '.shellcheckrc'), path.join(process.env.XDG_CONFIG_HOME || path.join(home, '.config'), 'shellcheckrc')].find(isFile);
 }
 
+/** Results by dialect and script, least recently used dropped first. */
+export class ScriptCache {
+  private readonly map = new Map<string, ShellcheckComment[] | undefined>();
+  static key(script: string, dialect: ShellDialect) { return `${dialect}\0${script}`; }
+  has(key: string) { return this.map.has(key); }
+  get(key: string) {
+    const v = this.map.get(key);
+    this.map.delete(key);
+    this.map.set(key, v);
+    return v;
+  }
+  set(key: string, v: ShellcheckComment[] | undefined) {
+    this.map.set(key, v);
+    if (this.map.size > CACHE_MAX) this.map.delete(this.map.keys().next().value as string);
+  }
+}
+
+/** Arguments for one script on stdin. */
+export const stdinArgs = (dialect: ShellDialect) => ['-f', 'json1', '-s', dialect, '-'];
+
+/**
+ * Several scripts of one dialect as files in a private temporary folder (with the rc file a script on stdin
+ * would read): the arguments to run there, and how to split the program's answer by script.
+ */
+export function batchFolder(scripts: readonly string[], dialect: ShellDialect): { dir: string; args: string[]; split: (r: Finished) => ShellcheckComment[][] | undefined } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seaworthy-shellcheck-'));
+  const names = scripts.map((script, k) => { fs.writeFileSync(path.join(dir, String(k)), script); return String(k); });
+  const rc = stdinRcFile();
+  if (rc) fs.copyFileSync(rc, path.join(dir, '.shellcheckrc'));
+  const split = (r: Finished) => {
+    const all = comments(r);
+    if (!all) return undefined;
+    const out = scripts.map((): ShellcheckComment[] => []);
+    for (const c of all as (ShellcheckComment & { file?: string })[]) {
+      const k = Number(c.file);
+      if (!out[k]) return undefined;
+      out[k].push({ ...c, file: '-' } as ShellcheckComment);
+    }
+    return out;
+  };
+  return { dir, args: ['-f', 'json1', '-s', dialect, ...(rc ? [] : ['--norc']), ...names], split };
+}
+
+export const batchTimeout = (count: number) => TIMEOUT_MS * Math.ceil(count / 10);
+
+/** Scripts grouped by dialect, in batches of at most BATCH_MAX, each script once. */
+export function batches(scripts: Iterable<ShellcheckScript>): { dialect: ShellDialect; scripts: string[] }[] {
+  const byDialect = new Map<ShellDialect, Set<string>>();
+  for (const { script, dialect } of scripts) {
+    const set = byDialect.get(dialect) ?? new Set<string>();
+    byDialect.set(dialect, set);
+    set.add(script);
+  }
+  const out: { dialect: ShellDialect; scripts: string[] }[] = [];
+  for (const [dialect, set] of byDialect) {
+    const all = [...set];
+    for (let from = 0; from < all.length; from += BATCH_MAX) out.push({ dialect, scripts: all.slice(from, from + BATCH_MAX) });
+  }
+  return out;
+}
+
 /** A runner for the executable, shared (with its cache) by every lint. */
 export function shellcheckRunner(executable: string): Runner {
   const hit = runners.get(executable);
   if (hit) return hit;
-  const cache = new Map<string, ShellcheckComment[] | undefined>();
-  const cached = (key: string) => {
-    const v = cache.get(key);
-    cache.delete(key);
-    cache.set(key, v);
-    return v;
-  };
-  const remember = (key: string, v: ShellcheckComment[] | undefined) => {
-    cache.set(key, v);
-    if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value as string);
-  };
+  const cache = new ScriptCache();
+  const cached = (key: string) => cache.get(key);
+  const remember = (key: string, v: ShellcheckComment[] | undefined) => cache.set(key, v);
   const runOne = (script: string, dialect: ShellDialect) =>
-    comments(spawnSync(executable, ['-f', 'json1', '-s', dialect, '-'], { input: script, encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: 16 << 20, windowsHide: true }));
-  /** Several scripts of one dialect, one file each in a private temporary folder; undefined when that run failed. */
+    comments(spawnSync(executable, stdinArgs(dialect), { input: script, encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: 16 << 20, windowsHide: true }));
+  /** Several scripts of one dialect in one process; undefined when that run failed. */
   const runMany = (scripts: string[], dialect: ShellDialect): ShellcheckComment[][] | undefined => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seaworthy-shellcheck-'));
+    let dir: string | undefined;
     try {
-      const names = scripts.map((script, k) => { fs.writeFileSync(path.join(dir, String(k)), script); return String(k); });
-      const rc = stdinRcFile();
-      if (rc) fs.copyFileSync(rc, path.join(dir, '.shellcheckrc'));
-      const r = spawnSync(executable, ['-f', 'json1', '-s', dialect, ...(rc ? [] : ['--norc']), ...names], {
-        cwd: dir, encoding: 'utf8', timeout: TIMEOUT_MS * Math.ceil(scripts.length / 10), maxBuffer: 64 << 20, windowsHide: true,
-      });
-      const all = comments(r);
-      if (!all) return undefined;
-      const out = scripts.map((): ShellcheckComment[] => []);
-      for (const c of all as (ShellcheckComment & { file?: string })[]) {
-        const k = Number(c.file);
-        if (!out[k]) return undefined;
-        out[k].push({ ...c, file: '-' } as ShellcheckComment);
-      }
-      return out;
+      const batch = batchFolder(scripts, dialect);
+      dir = batch.dir;
+      return batch.split(spawnSync(executable, batch.args, { cwd: dir, encoding: 'utf8', timeout: batchTimeout(scripts.length), maxBuffer: 64 << 20, windowsHide: true }));
     } catch {
       return undefined;
     } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
     }
   };
   const shellcheck = (script: string, dialect: ShellDialect) => {
-    const key = `${dialect}\0${script}`;
+    const key = ScriptCache.key(script, dialect);
     if (cache.has(key)) return cached(key);
     const out = runOne(script, dialect);
     remember(key, out);
     return out;
   };
   const shellcheckAll = (scripts: readonly ShellcheckScript[]) => {
-    const results = new Array<ShellcheckComment[] | undefined>(scripts.length);
-    const todo = new Map<ShellDialect, Map<string, number[]>>();
-    scripts.forEach(({ script, dialect }, k) => {
-      const key = `${dialect}\0${script}`;
-      if (cache.has(key)) { results[k] = cached(key); return; }
-      const byScript = todo.get(dialect) ?? new Map<string, number[]>();
-      todo.set(dialect, byScript);
-      byScript.set(script, [...(byScript.get(script) ?? []), k]);
-    });
-    for (const [dialect, byScript] of todo) {
-      const all = [...byScript.keys()];
-      // Batches of a bounded size: a failed batch (one script the program chokes on) is retried one script at a time.
-      for (let from = 0; from < all.length; from += BATCH_MAX) {
-        const list = all.slice(from, from + BATCH_MAX);
-        const many = list.length > 1 ? runMany(list, dialect) : undefined;
-        list.forEach((script, n) => {
-          const out = many ? many[n] : runOne(script, dialect);
-          remember(`${dialect}\0${script}`, out);
-          for (const k of byScript.get(script)!) results[k] = out;
-        });
-      }
+    // Answers are kept here too: a run of more scripts than the cache holds must not evict its own.
+    const answers = new Map<string, ShellcheckComment[] | undefined>();
+    const missing: ShellcheckScript[] = [];
+    for (const s of scripts) {
+      const key = ScriptCache.key(s.script, s.dialect);
+      if (answers.has(key)) continue;
+      if (cache.has(key)) answers.set(key, cached(key)); else missing.push(s);
     }
-    return results;
+    // A failed batch (one script the program chokes on) is retried one script at a time.
+    for (const batch of batches(missing)) {
+      const many = batch.scripts.length > 1 ? runMany(batch.scripts, batch.dialect) : undefined;
+      batch.scripts.forEach((script, n) => {
+        const key = ScriptCache.key(script, batch.dialect);
+        const out = many ? many[n] : runOne(script, batch.dialect);
+        answers.set(key, out);
+        remember(key, out);
+      });
+    }
+    return scripts.map(({ script, dialect }) => answers.get(ScriptCache.key(script, dialect)));
   };
   const runner = { shellcheck, shellcheckAll };
   runners.set(executable, runner);
@@ -142,14 +183,23 @@ export function shellcheckRunner(executable: string): Runner {
 }
 
 const found = new Map<string, string | undefined>();
+const background = new Map<string, BackgroundShellcheck>();
 
-/** Tools for one lint: ShellCheck when allowed and found (the lookup is remembered per setting and PATH). */
-export function lintTools(opts: { shellcheck: boolean; shellcheckPath?: string }): LintTools {
+/**
+ * Tools for one lint: ShellCheck when allowed and found (the lookup is remembered per setting and PATH).
+ * With `background` (the language server), answers not known yet are worked out without blocking the lint,
+ * and `ready` is called when they are in.
+ */
+export function lintTools(opts: { shellcheck: boolean; shellcheckPath?: string; background?: { document: string; ready: () => void } }): LintTools {
   if (!opts.shellcheck) return {};
   const key = `${opts.shellcheckPath ?? ''}\0${process.env.PATH ?? ''}`;
   if (!found.has(key)) found.set(key, findShellcheck(opts.shellcheckPath));
   const exe = found.get(key);
-  return exe ? shellcheckRunner(exe) : {};
+  if (!exe) return {};
+  if (!opts.background) return shellcheckRunner(exe);
+  let runner = background.get(exe);
+  if (!runner) { runner = backgroundShellcheck(exe, opts.background.ready); background.set(exe, runner); }
+  return runner.toolsFor(opts.background.document);
 }
 
 /** Forget where ShellCheck was found (settings changed). */
