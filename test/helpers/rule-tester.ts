@@ -7,6 +7,7 @@ import type { Rule } from '../../server/src/core/rule';
 import { mapWorkspace } from '../../server/src/core/workspace';
 import type { RuleSettings } from '../../server/src/core/config/settings';
 import { applyOffsetEdits } from '../../server/src/core/text';
+import { fixAll } from '../../server/src/core/fix';
 import type { Finding } from '../../server/src/core/types';
 
 export interface ExpectedFinding {
@@ -23,6 +24,8 @@ export interface InvalidCase extends Case {
   errors: ExpectedFinding[];
   /** Text after applying every finding's main fix once; null: no finding has a fix. Omitted: not checked. */
   output?: string | null;
+  /** Text after fix-all with only this rule (passes until no fix is left), when it differs from `output`. */
+  fixAllOutput?: string;
   /** Expected other-file edits of the fix (path -> text). */
   fileOutput?: Record<string, string>;
 }
@@ -69,6 +72,10 @@ export function ruleTests(rule: Rule, cases: { valid: ValidCase[]; invalid: Inva
           const after = run(rule, { ...c, code: out });
           assert.ok(after.filter((f) => f.fix).length < fixes.length || after.length < found.length, 'the fix should resolve its finding');
         }
+      }
+      if (c.fixAllOutput !== undefined) {
+        const input = { text: c.code, kind: rule.kind, rules: [rule], path: c.path ?? (rule.kind === 'compose' ? 'compose.yaml' : 'Dockerfile'), workspace: mapWorkspace(c.files ?? {}), settings: c.settings };
+        assert.equal(fixAll(input).text, c.fixAllOutput);
       }
       if (c.fileOutput) {
         const fe = found.flatMap((f) => f.fix?.fileEdits ?? []);

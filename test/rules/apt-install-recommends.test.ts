@@ -14,6 +14,8 @@ ruleTests(rule, {
     'RUN <<EOF\napt-get install -y --no-install-recommends curl\nEOF\n',
   ],
   invalid: [
+    // Found by the fuzzer (seed 2007): after an end-of-options `--` apt-get reads an option as a package name.
+    { name: 'the option goes before an end-of-options --', code: 'FROM debian:12\nRUN apt-get -- install curl\n', errors: [{ line: 2, text: 'apt-get -- install' }], output: 'FROM debian:12\nRUN apt-get --no-install-recommends -- install curl\n' },
     { code: 'RUN apt-get install python\n', errors: [{ line: 1, text: 'apt-get install' }], output: 'RUN apt-get install --no-install-recommends python\n' },
     { code: 'RUN apt-get -y install python\n', errors: [{ line: 1, text: 'apt-get -y install' }], output: 'RUN apt-get -y install --no-install-recommends python\n' },
     {

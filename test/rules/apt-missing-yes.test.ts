@@ -24,6 +24,8 @@ ruleTests(rule, {
     'RUN apt-get -o Dpkg::Options::=--force-confold -y install curl\n',
   ],
   invalid: [
+    // Found by the fuzzer (seed 2007): after an end-of-options `--` apt-get reads an option as a package name.
+    { name: 'the option goes before an end-of-options --', code: 'FROM debian:12\nRUN apt-get -- install curl\n', errors: [{ line: 2, text: 'apt-get -- install' }], output: 'FROM debian:12\nRUN apt-get -y -- install curl\n' },
     { code: 'RUN apt-get install python\n', errors: [{ line: 1, text: 'apt-get install' }], output: 'RUN apt-get install -y python\n' },
     { code: 'ONBUILD RUN apt-get install python\n', errors: [{ line: 1 }], output: 'ONBUILD RUN apt-get install -y python\n' },
     { name: '-q alone is not enough', code: 'RUN apt-get install -q python\n', errors: [{ line: 1 }], output: 'RUN apt-get install -y -q python\n' },

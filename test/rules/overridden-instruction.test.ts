@@ -28,6 +28,8 @@ ruleTests(rule, {
       errors: [{ line: 3, text: 'ENTRYPOINT' }],
       output: 'FROM a:1\n# old entry\nENTRYPOINT ["c"]\n',
     },
+    // Found by the fuzzer (seed 2015): Docker reads a `#` after a no-break space as a comment line too.
+    { name: 'comment indented with U+00A0 inside the instruction: no fix', code: 'FROM a:1\nCMD ["a", \\\n\u00a0# x\n  "b"]\nCMD ["c"]\n', errors: [{ line: 2, text: 'CMD' }], output: null },
     { name: 'comment inside the instruction: no fix', code: 'FROM a:1\nCMD ["a", \\\n# x\n  "b"]\nCMD ["c"]\n', errors: [{ line: 2, text: 'CMD' }], output: null },
   ],
 });

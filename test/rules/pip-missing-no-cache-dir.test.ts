@@ -36,6 +36,8 @@ ruleTests(rule, {
       errors: [{ line: 2, text: 'python3 -m pip install' }],
       output: 'FROM python:3.13-slim\nRUN python3 -m pip install --no-cache-dir \\\n    # app deps\n    -r requirements.txt\n',
     },
+    // Found by the fuzzer (seed 2010): after the unquoted `l` a space ends the script word; the option would go to sh as $0.
+    { name: 'sh -c: no fix where the script word is not quoted', code: "FROM python:3.13-slim\nRUN sh -c 'pip instal'l flask && sh -c pip\\ install\\ x\n", errors: [{ line: 2, text: "pip instal'l" }, { line: 2, text: 'pip\\ install' }], output: null },
     { name: 'sh -c', code: "FROM python:3.13-slim\nRUN sh -c 'pip install -r requirements.txt'\n", errors: [{ line: 2 }], output: "FROM python:3.13-slim\nRUN sh -c 'pip install --no-cache-dir -r requirements.txt'\n" },
     { name: 'heredoc', code: 'FROM python:3.13-slim\nRUN <<EOF\npip install -r requirements.txt\nEOF\n', errors: [{ line: 3 }], output: 'FROM python:3.13-slim\nRUN <<EOF\npip install --no-cache-dir -r requirements.txt\nEOF\n' },
   ],

@@ -10,6 +10,10 @@ ruleTests(rule, {
     'FROM debian\nRUN curl -o out -K config https://x\n',
   ],
   invalid: [
+    // Found by the fuzzer (seed 2012): removing a bare assignment left `RUN` with nothing to run.
+    { name: 'a RUN holding only the assignment goes whole', code: 'FROM node\nRUN NODE_TLS_REJECT_UNAUTHORIZED=0\nCMD ["node"]\n', errors: [{ line: 2, text: 'NODE_TLS_REJECT_UNAUTHORIZED=0' }], output: 'FROM node\nCMD ["node"]\n' },
+    { name: 'one of several bare assignments goes alone', code: 'FROM node\nRUN NODE_TLS_REJECT_UNAUTHORIZED=0 A=1\n', errors: [{ line: 2, text: 'NODE_TLS_REJECT_UNAUTHORIZED=0' }], output: 'FROM node\nRUN  A=1\n' },
+    { name: 'a bare assignment before && has no fix (`&& x` would remain)', code: 'FROM node\nRUN NODE_TLS_REJECT_UNAUTHORIZED=0 && node x.js\n', errors: [{ line: 2, text: 'NODE_TLS_REJECT_UNAUTHORIZED=0' }], output: null },
     {
       code: 'FROM debian\nRUN curl -fsSLk https://x -o /tmp/x\n',
       errors: [{ line: 2, text: '-fsSLk', message: /curl -k/ }],

@@ -36,6 +36,8 @@ ruleTests(rule, {
     // Fuzz, seed 1126: without the version line the tab line follows `---` and YAML reads it as indentation.
     { name: 'no fix when removing the line would leave text that does not parse', code: '---\nversion: h\n\t', errors: [{ line: 2, text: 'version' }], output: null },
     { name: 'a tab in a blank line that stays harmless keeps the fix', code: 'version: "3"\nservices:\n  web:\n    image: nginx\n\t\n', errors: [{ line: 1, text: 'version' }], output: 'services:\n  web:\n    image: nginx\n\t\n' },
+    // Found by the fuzzer (seed 2003): each removal alone parses, both together leave the tab line after `---`; fix-all removes one.
+    { name: 'fix-all stops before duplicate removals together break the syntax', code: '---\nversion: h\nversion: h\n\t', errors: [{ line: 2, text: 'version' }, { line: 3, text: 'version' }], fixAllOutput: '---\nversion: h\n\t' },
     { name: 'every duplicate version key is reported and removed in one pass', code: 'version: "3"\nversion: "2"\nservices: {}\n', errors: [{ line: 1, text: 'version' }, { line: 2, text: 'version' }], output: 'services: {}\n' },
   ],
 });

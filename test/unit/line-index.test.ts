@@ -16,3 +16,7 @@ test('applyOffsetEdits applies non-overlapping edits and skips overlapping ones'
   assert.equal(applyOffsetEdits('hello world', [{ start: 6, end: 11, newText: 'there' }, { start: 0, end: 0, newText: '> ' }]), '> hello there');
   assert.equal(applyOffsetEdits('abc', [{ start: 0, end: 2, newText: 'X' }, { start: 1, end: 3, newText: 'Y' }]), 'Xc');
 });
+
+test('applyOffsetEdits inserts at offset 0 after a BOM: lint reads the BOM as a space, offset 0 is the content', () => {
+  assert.equal(applyOffsetEdits('\ufeffRUN a\n', [{ start: 0, end: 0, newText: 'FROM b\n' }]), '\ufeffFROM b\nRUN a\n');
+});

@@ -35,23 +35,50 @@ export function selectFixes(findings: readonly Finding[], opts: FixOptions = {})
   return chosen;
 }
 
+const syntaxErrors = (findings: readonly Finding[]) => findings.filter((f) => f.rule === 'syntax-error').length;
+
 export function fixAll(input: LintInput, opts: FixOptions = {}): FixResult {
   let text = input.text;
   const applied: FixResult['applied'] = [];
   const fileEdits = new Map<string, FileEdit>();
   const maxPasses = opts.maxPasses ?? 10;
+  // Syntax errors counted even where the editor leaves plain YAML errors to another extension.
+  const lintText = (t: string) => lint({ ...input, text: t, composeSyntaxErrors: true }).findings;
+  let findings = lintText(text);
   let passes = 0;
   for (; passes < maxPasses; passes++) {
-    const { findings } = lint({ ...input, text });
-    const chosen = selectFixes(findings, opts);
+    let chosen = selectFixes(findings, opts);
     if (!chosen.length) break;
-    const next = applyOffsetEdits(text, chosen.flatMap((c) => c.fix.offsetEdits));
+    const apply = (n: number) => applyOffsetEdits(text, chosen.slice(0, n).flatMap((c) => c.fix.offsetEdits));
+    let next = apply(chosen.length);
+    let nextFindings = lintText(next);
+    // Each fix keeps the syntax on its own, but two together may not (removing both lines around a
+    // line YAML then misreads): keep the longest prefix of the fixes that adds no syntax error; the
+    // rest are offered again, and checked, against the text that prefix leaves.
+    const before = syntaxErrors(findings);
+    if (chosen.length > 1 && syntaxErrors(nextFindings) > before) {
+      let good = 1;
+      let goodText = apply(1);
+      let goodFindings = lintText(goodText);
+      let bad = chosen.length;
+      while (bad - good > 1) {
+        const mid = (good + bad) >> 1;
+        const t = apply(mid);
+        const f = lintText(t);
+        if (syntaxErrors(f) > before) bad = mid;
+        else { good = mid; goodText = t; goodFindings = f; }
+      }
+      chosen = chosen.slice(0, good);
+      next = goodText;
+      nextFindings = goodFindings;
+    }
     for (const c of chosen) {
       applied.push({ rule: c.finding.rule, title: c.fix.title });
       for (const fe of c.fix.fileEdits ?? []) mergeFileEdit(fileEdits, fe);
     }
     if (next === text) break;
     text = next;
+    findings = nextFindings;
   }
   return { text, applied, fileEdits: [...fileEdits.values()], passes };
 }

@@ -65,11 +65,17 @@ export class LineIndex {
   eol(): string { return this.eolCache ??= this.text.includes('\r\n') ? '\r\n' : '\n'; }
 }
 
+/**
+ * The text with the edits applied. Lint reads a BOM as a space (to keep offsets), so text inserted at
+ * offset 0 belongs after the BOM: before it, a new first line would push the BOM into the next one.
+ */
 export function applyOffsetEdits(text: string, edits: readonly { start: number; end: number; newText: string }[]): string {
+  const bom = text.charCodeAt(0) === 0xfeff;
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   let out = '';
   let at = 0;
-  for (const e of sorted) {
+  for (const edit of sorted) {
+    const e = bom && edit.end === 0 ? { start: 1, end: 1, newText: edit.newText } : edit;
     if (e.start < at) continue; // overlapping edit: the earlier one wins, the rest waits for the next pass
     out += text.slice(at, e.start) + e.newText;
     at = e.end;

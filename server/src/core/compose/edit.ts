@@ -134,10 +134,14 @@ function writtenPairs(map: YMap): YPair[] {
   return [...map.pairs.filter((p) => !p.merged), ...map.merges].sort((a, b) => a.start - b.start);
 }
 
-/** The indentation of a block map's keys. */
+/**
+ * The indentation of a block map's keys; undefined when its first key has an anchor or tag before it
+ * (`&a key:`, `!!str key:`): the key's span starts after them, so its column is not the indentation.
+ */
 function keyColumn(text: string, map: YMap): number | undefined {
   const first = writtenPairs(map)[0];
-  return first ? columnOf(text, first.key.start) : undefined;
+  if (!first || !/^(?:[ ]*-[ ]+)*[ ]*$/.test(text.slice(lineStartAt(text, first.key.start), first.key.start))) return undefined;
+  return columnOf(text, first.key.start);
 }
 
 /** A list written inline in flow style (`["CMD", "redis-cli", "ping"]`) by the insert helpers. */

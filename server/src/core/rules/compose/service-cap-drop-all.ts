@@ -29,7 +29,7 @@ export default defineComposeRule({
       ctx.report({
         span: t.service.nameSpan,
         message: `Service "${t.service.name}" keeps Docker's default capabilities; add cap_drop: [ALL] and cap_add only what it needs.`,
-        fix: edit ? { title: 'Drop all capabilities', safe: false, edits: [edit] } : undefined,
+        fix: edit && !t.shared ? { title: 'Drop all capabilities', safe: false, edits: [edit] } : undefined,
       });
     }
   },

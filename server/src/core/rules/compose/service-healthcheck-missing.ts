@@ -44,7 +44,7 @@ export default defineComposeRule({
       ctx.report({
         span: t.service.nameSpan,
         message: `Service "${t.service.name}" has no healthcheck, so Docker cannot tell a hung service from a working one${test ? '' : '; add a healthcheck that exercises it'}.`,
-        fix: edit ? { title: `Add the standard ${repo} healthcheck`, safe: false, edits: [edit] } : undefined,
+        fix: edit && !t.shared ? { title: `Add the standard ${repo} healthcheck`, safe: false, edits: [edit] } : undefined,
       });
     }
   },

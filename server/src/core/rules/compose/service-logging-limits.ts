@@ -40,7 +40,7 @@ export default defineComposeRule({
       ctx.report({
         span: t.service.nameSpan,
         message: `Service "${t.service.name}" writes json-file logs without a size limit, which can fill the disk; set logging options max-size and max-file.`,
-        fix: edit ? { title: 'Rotate logs (max-size 10m, max-file 3)', safe: false, edits: [edit] } : undefined,
+        fix: edit && !t.shared ? { title: 'Rotate logs (max-size 10m, max-file 3)', safe: false, edits: [edit] } : undefined,
       });
     }
   },

@@ -29,7 +29,7 @@ export default defineComposeRule({
       ctx.report({
         span: t.service.nameSpan,
         message: `Service "${t.service.name}" lets processes gain privileges via setuid binaries; add security_opt: [no-new-privileges:true].`,
-        fix: edit ? { title: 'Add no-new-privileges:true', safe: false, edits: [edit] } : undefined,
+        fix: edit && !t.shared ? { title: 'Add no-new-privileges:true', safe: false, edits: [edit] } : undefined,
       });
     }
   },

@@ -32,7 +32,7 @@ export default defineComposeRule({
       ctx.report({
         span: t.service.nameSpan,
         message: `Service "${t.service.name}" has a writable filesystem; set read_only: true (with tmpfs or volumes where it must write).`,
-        fix: edit ? { title: 'Make the filesystem read-only (tmpfs at /tmp)', safe: false, edits: [edit] } : undefined,
+        fix: edit && !t.shared ? { title: 'Make the filesystem read-only (tmpfs at /tmp)', safe: false, edits: [edit] } : undefined,
       });
     }
   },

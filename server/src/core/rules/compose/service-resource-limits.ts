@@ -57,7 +57,7 @@ export default defineComposeRule({
       ctx.report({
         span: t.service.nameSpan,
         message: `Service "${t.service.name}" has no ${missing} limit; one runaway container can starve the host. Set deploy.resources.limits.`,
-        fix: edit ? { title: `Add ${missing} limits (${Object.entries(want).map(([k, v]) => `${k} ${v}`).join(', ')}; adjust)`, safe: false, edits: [edit] } : undefined,
+        fix: edit && !t.shared ? { title: `Add ${missing} limits (${Object.entries(want).map(([k, v]) => `${k} ${v}`).join(', ')}; adjust)`, safe: false, edits: [edit] } : undefined,
       });
     }
   },

@@ -27,7 +27,7 @@ export default defineComposeRule({
       ctx.report({
         span: t.service.nameSpan,
         message: `Service "${t.service.name}" has no restart policy, so it stays down after a crash or reboot; add restart: unless-stopped (or "no" for one-shot jobs).`,
-        fix: edit ? { title: 'Add "restart: unless-stopped"', safe: false, edits: [edit] } : undefined,
+        fix: edit && !t.shared ? { title: 'Add "restart: unless-stopped"', safe: false, edits: [edit] } : undefined,
       });
     }
   },

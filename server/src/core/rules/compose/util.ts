@@ -113,6 +113,18 @@ export function bindToLoopbackFix(ctx: ComposeContext, b: PortBinding): FixSpec 
   return edit ? { title: 'Publish on 127.0.0.1 only', safe: false, edits: [edit] } : undefined;
 }
 
+export interface HardeningTarget {
+  service: Service;
+  node: YMap;
+  has: (read: (svc: YMap) => boolean) => boolean;
+  /**
+   * The service is written as an alias (`web: *base`): its map is the anchored node, shared with every
+   * other use of the anchor. An edit there changes them all and lands far from the finding (where the
+   * style rules' reorders of that map win every fix-all pass): no fix.
+   */
+  shared: boolean;
+}
+
 /**
  * Services of this file that hardening rules should look at, with a lookup that also sees the same
  * service in the base file (an override file only adds to it). Services using `extends` are skipped:
@@ -120,9 +132,9 @@ export function bindToLoopbackFix(ctx: ComposeContext, b: PortBinding): FixSpec 
  * `read` function (keep it the same function object: a module-level const), so thousands of
  * same-named services in both files cost no more than their count.
  */
-export function hardeningTargets(ctx: ComposeContext): { service: Service; node: YMap; has: (read: (svc: YMap) => boolean) => boolean }[] {
+export function hardeningTargets(ctx: ComposeContext): HardeningTarget[] {
   const p = project(ctx);
-  const out: { service: Service; node: YMap; has: (read: (svc: YMap) => boolean) => boolean }[] = [];
+  const out: HardeningTarget[] = [];
   const inBase = new Map<(svc: YMap) => boolean, Map<string, boolean>>();
   const elsewhereHas = (name: string, read: (svc: YMap) => boolean) => {
     let byName = inBase.get(read);
@@ -135,7 +147,7 @@ export function hardeningTargets(ctx: ComposeContext): { service: Service; node:
     if (!s.node || s.node.has('extends')) continue;
     const node = s.node;
     const name = s.name;
-    out.push({ service: s, node, has: (read) => read(node) || (p.external.has(name) && elsewhereHas(name, read)) });
+    out.push({ service: s, node, has: (read) => read(node) || (p.external.has(name) && elsewhereHas(name, read)), shared: !!s.pair.alias });
   }
   return out;
 }

@@ -3,7 +3,7 @@ import type { Instruction } from '../../dockerfile/model';
 import type { ShCommand } from '../../shell/model';
 import { hasFlag } from '../../shell/commands';
 import { CACHE_DIRS, cacheMountCovers, commandSpan, packageCommand, removesPath, subcommand, type PackageCommand } from '../../dockerfile/packages';
-import { insertAfter, laterRunMatches, layersShipped } from './util';
+import { optionFix, laterRunMatches, layersShipped } from './util';
 
 const updatesIndex = (p: PackageCommand) => hasFlag(p.cmd, 'U', ['update-cache'], p.spec);
 const noCache = (p: PackageCommand) => hasFlag(p.cmd, undefined, ['no-cache'], p.spec);
@@ -45,7 +45,7 @@ export default defineDockerfileRule({
           ctx.report({
             span: commandSpan(p),
             message: 'Add --no-cache to apk add: otherwise the package index stays in /var/cache/apk in the layer.',
-            fix: { title: 'Add --no-cache', safe: !reliedOn, edits: [insertAfter(sub, ' --no-cache')] },
+            fix: optionFix(ctx, i, p.cmd, sub, ' --no-cache', { title: 'Add --no-cache', safe: !reliedOn }),
           });
         }
       },

@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../../rule';
 import { flagValues, hasFlag } from '../../shell/commands';
 import { commandSpan, packageCommand, subcommand } from '../../dockerfile/packages';
-import { insertAfter } from './util';
+import { optionFix } from './util';
 
 export default defineDockerfileRule({
   id: 'apt-install-recommends',
@@ -31,7 +31,7 @@ export default defineDockerfileRule({
             span: commandSpan(p),
             message: `Add --no-install-recommends to ${p.cmd.name!.value} install: recommended packages are not needed to run and bloat the image.`,
             aliases: p.manager === 'apt-get' ? undefined : [],
-            fix: { title: 'Add --no-install-recommends', safe: false, edits: [insertAfter(sub, ' --no-install-recommends')] },
+            fix: optionFix(ctx, i, p.cmd, sub, ' --no-install-recommends', { title: 'Add --no-install-recommends', safe: false }),
           });
         }
       },

@@ -2,7 +2,7 @@ import { defineDockerfileRule } from '../../rule';
 import type { ShCommand } from '../../shell/model';
 import { commandName, flagValues, hasFlag, pipedFrom } from '../../shell/commands';
 import { APT_CONFIRMING, commandSpan, packageCommand, subcommand, type PackageCommand } from '../../dockerfile/packages';
-import { insertAfter } from './util';
+import { optionFix } from './util';
 
 /** apt's -q level: `-qq`, `-q -q`, `-q=2`, `--quiet --quiet`, `--quiet=2` (level 2 implies -y). */
 function quietLevel(p: PackageCommand): number {
@@ -52,7 +52,7 @@ export default defineDockerfileRule({
             span: commandSpan(p),
             message: `Add -y to ${p.cmd.name!.value} ${sub.value}: a build cannot answer its confirmation prompt, so it aborts.`,
             aliases: p.manager === 'apt-get' && sub.value === 'install' ? undefined : [],
-            fix: { title: 'Add -y', safe: true, edits: [insertAfter(sub, ' -y')] },
+            fix: optionFix(ctx, i, p.cmd, sub, ' -y', { title: 'Add -y', safe: true }),
           });
         }
       },

@@ -65,9 +65,10 @@ export default defineDockerfileRule({
           const copy = copies.get(targets[0]);
           if (!copy || targets.some((t) => copies.get(t) !== copy) || copy.flags.some((f) => f.name === 'chown')) continue;
           let fix;
-          if (commands.length === 1 && cmd.redirects.length === 0) {
+          const remove = commands.length === 1 && cmd.redirects.length === 0 ? deleteInstructionEdit(ctx, i) : undefined;
+          if (remove) {
             const at = copy.keywordSpan.end;
-            const edits: OffsetEdit[] = [{ start: at, end: at, newText: ` --chown=${owner}` }, deleteInstructionEdit(ctx, i)];
+            const edits: OffsetEdit[] = [{ start: at, end: at, newText: ` --chown=${owner}` }, remove];
             fix = { title: `Use COPY --chown=${owner} instead of RUN chown -R`, safe: false, edits };
           }
           ctx.report({

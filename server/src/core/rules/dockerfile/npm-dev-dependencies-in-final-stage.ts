@@ -2,7 +2,7 @@ import { defineDockerfileRule } from '../../rule';
 import type { ShCommand } from '../../shell/model';
 import { commandName, flagValue, flagValues, hasFlag } from '../../shell/commands';
 import { commandSpan, envValue, isTruthy, NPM_INSTALL, packageCommand, subcommand, type PackageCommand } from '../../dockerfile/packages';
-import { insertAfter } from './util';
+import { optionFix } from './util';
 
 const CLEAN_INSTALL = new Set(['ci', 'clean-install', 'ic', 'install-clean', 'isntall-clean']);
 // npm commands after the install that need devDependencies, or remove them.
@@ -61,7 +61,7 @@ export default defineDockerfileRule({
           ctx.report({
             span: commandSpan(p),
             message: `npm ${sub.value} installs devDependencies into the final image: add --omit=dev (or build in an earlier stage and copy the result).`,
-            fix: { title: 'Add --omit=dev', safe: false, edits: [insertAfter(sub, ' --omit=dev')] },
+            fix: optionFix(ctx, i, p.cmd, sub, ' --omit=dev', { title: 'Add --omit=dev', safe: false }),
           });
         }
       },

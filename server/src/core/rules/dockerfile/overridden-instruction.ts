@@ -2,12 +2,13 @@ import { defineDockerfileRule } from '../../rule';
 import type { Instruction } from '../../dockerfile/model';
 import type { DockerfileContext } from '../../rule';
 import type { OffsetEdit } from '../../types';
+import { hasEmbeddedComments } from './util';
 
 const PEER: Record<string, string> = { CMD: 'DL4003', ENTRYPOINT: 'DL4004', HEALTHCHECK: 'DL3012' };
 
 /** Deletes an instruction's whole lines (not the comments around it); undefined when comments sit inside it. */
 function deleteLines(ctx: DockerfileContext, i: Instruction): OffsetEdit | undefined {
-  if (ctx.doc.comments.some((c) => c.line >= i.startLine && c.line <= i.endLine)) return undefined;
+  if (hasEmbeddedComments(ctx, i)) return undefined;
   const start = ctx.lines.lineStarts[i.startLine];
   const end = i.endLine + 1 < ctx.lines.lineCount ? ctx.lines.lineStarts[i.endLine + 1] : ctx.text.length;
   return { start, end, newText: '' };

@@ -3,7 +3,7 @@ import type { Instruction } from '../../dockerfile/model';
 import type { ShCommand } from '../../shell/model';
 import { commandName, hasFlag } from '../../shell/commands';
 import { CACHE_DIRS, cacheMountCovers, cacheMountEndsWith, commandSpan, envValue, isTruthy, packageCommand, removesPath, subcommand } from '../../dockerfile/packages';
-import { insertAfter, layersShipped } from './util';
+import { optionFix, layersShipped } from './util';
 
 /** `pip cache purge` / `rm -rf ~/.cache/pip` after the install. */
 const purges = (c: ShCommand) => {
@@ -46,7 +46,7 @@ export default defineDockerfileRule({
           ctx.report({
             span: commandSpan(p),
             message: 'Add --no-cache-dir to pip install: the wheels pip caches otherwise stay in the layer.',
-            fix: { title: 'Add --no-cache-dir', safe: true, edits: [insertAfter(sub, ' --no-cache-dir')] },
+            fix: optionFix(ctx, i, p.cmd, sub, ' --no-cache-dir', { title: 'Add --no-cache-dir', safe: true }),
           });
         }
       },

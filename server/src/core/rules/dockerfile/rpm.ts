@@ -2,7 +2,7 @@
 // and package specs, so each rule file keeps its metadata and names its managers.
 import type { DockerfileContext, DockerfileVisitor } from '../../rule';
 import { argumentValues, commandSpan, confirmsAutomatically, packageCommand, RPM_CHANGING, rpmAction, rpmPinned, type ManagerName } from '../../dockerfile/packages';
-import { insertAfter } from './util';
+import { optionFix } from './util';
 
 const PROMPTING_GROUP = /^(module|group) (install|update|upgrade|remove)$/;
 
@@ -20,7 +20,7 @@ export function rpmMissingYes(ctx: DockerfileContext, managers: readonly Manager
         ctx.report({
           span: commandSpan(p, a.word),
           message: `Add -y to ${p.cmd.name!.value} ${a.action}: a build cannot answer the confirmation prompt, so it fails.`,
-          fix: { title: 'Add -y', safe: true, edits: [insertAfter(a.word, ' -y')] },
+          fix: optionFix(ctx, i, p.cmd, a.word, ' -y', { title: 'Add -y', safe: true }),
         });
       }
     },

@@ -20,10 +20,11 @@ export default defineDockerfileRule({
         for (const w of i.words) {
           const port = ctx.analysis.expand(w.value, i).value;
           if (!/^(\d[\d.:[\]]*:)?22(\/tcp)?$/i.test(port)) continue;
+          const edit = i.words.length === 1 ? deleteInstructionEdit(ctx, i) : removeWordEdit(ctx, w);
           ctx.report({
             span: { start: w.start, end: w.end },
             message: 'Port 22 exposes SSH: run no SSH server in the container and use docker exec for a shell.',
-            fix: { title: 'Remove port 22', safe: false, edits: [i.words.length === 1 ? deleteInstructionEdit(ctx, i) : removeWordEdit(ctx, w)] },
+            fix: edit ? { title: 'Remove port 22', safe: false, edits: [edit] } : undefined,
           });
         }
       },

@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../rule';
 import type { Instruction, KeyValue } from '../../dockerfile/model';
-import type { ShWord } from '../../shell/model';
+import type { ShAssignment, ShCommand, ShWord } from '../../shell/model';
 import type { FixSpec, OffsetEdit, Span } from '../../types';
 import { findFlag, flagValue, positionalArgs } from '../../shell/commands';
 import { deleteInstructionEdit, effectiveCommand, removeWordEdit, withArgs } from './util';
@@ -36,6 +36,15 @@ export default defineDockerfileRule({
     notes: 'Covers curl `-k`/`--insecure`, wget `--no-check-certificate`, pip `--trusted-host`, `npm|yarn|pnpm config set strict-ssl false` and `--strict-ssl=false`, `git config http.sslVerify false` and `git -c http.sslVerify=false`, yum/dnf `sslverify=0`, and the variables NODE_TLS_REJECT_UNAUTHORIZED=0, PYTHONHTTPSVERIFY=0, GIT_SSL_NO_VERIFY, NPM_CONFIG_STRICT_SSL=false, PIP_TRUSTED_HOST, GOINSECURE in ENV, ARG or a RUN. Commands are found in the parsed shell script (also behind sudo/env and inside `sh -c`), not by matching text.',
   },
   create(ctx) {
+    // A prefix (`A=0 node x.js`) goes up to the command, one of several bare assignments alone. The only
+    // assignment of a command leaves nothing to run in its place (`A=0 && b` would become `&& b`): only a
+    // RUN that holds nothing else can go, whole.
+    const assignmentEdits = (i: Instruction, commands: readonly ShCommand[], cmd: ShCommand, a: ShAssignment): OffsetEdit[] | undefined => {
+      if (cmd.name) return [{ start: a.start, end: Math.min(cmd.name.start, ctx.text.length), newText: '' }];
+      if (cmd.assignments.length > 1) return [{ start: a.start, end: a.end, newText: '' }];
+      const remove = commands.length === 1 && !cmd.redirects.length && !i.heredocs.length ? deleteInstructionEdit(ctx, i) : undefined;
+      return remove && [remove];
+    };
     const report = (span: Span, message: string, alias: string | undefined, edits?: OffsetEdit[]) => {
       const fix: FixSpec | undefined = edits?.length ? { title: 'Remove the setting that disables certificate checks', safe: false, edits } : undefined;
       ctx.report({ span, message, aliases: alias ? [alias] : [], fix });
@@ -55,20 +64,21 @@ export default defineDockerfileRule({
       for (const v of ENV_VARS) {
         if (!v.name.test(p.key) || p.value === undefined) continue;
         if (v.off ? !v.off.test(p.value.trim()) : p.value.trim() === '') continue;
-        const edits = i.pairs.length === 1 ? [deleteInstructionEdit(ctx, i)] : [removeWordEdit(ctx, p)];
-        report(p, `${i.keyword} ${p.key}=… means ${v.what}, here and in containers from this image: remove it and install the CA certificate you need instead.`, v.alias, edits);
+        const remove = i.pairs.length === 1 ? deleteInstructionEdit(ctx, i) : removeWordEdit(ctx, p);
+        report(p, `${i.keyword} ${p.key}=… means ${v.what}, here and in containers from this image: remove it and install the CA certificate you need instead.`, v.alias, remove && [remove]);
       }
     };
     return {
       ENV(i) { for (const p of i.pairs) checkPair(i, p); },
       ARG(i) { for (const p of i.pairs) checkPair(i, p); },
       RUN(i) {
-        for (const cmd of ctx.analysis.shell(i).commands) {
+        const commands = ctx.analysis.shell(i).commands;
+        for (const cmd of commands) {
           for (const a of cmd.assignments) {
             const v = ENV_VARS.find((x) => x.name.test(a.name));
             if (!v || !a.value) continue;
             if (v.off ? !v.off.test(a.value.value) : a.value.value === '') continue;
-            report(a, `${a.name}=… means ${v.what}: remove it and make the certificate trusted instead.`, v.alias, [{ start: a.start, end: Math.min(cmd.name?.start ?? a.end, ctx.text.length), newText: '' }]);
+            report(a, `${a.name}=… means ${v.what}: remove it and make the certificate trusted instead.`, v.alias, assignmentEdits(i, commands, cmd, a));
           }
           const e = effectiveCommand(cmd);
           if (!e) continue;

@@ -3,7 +3,7 @@ import type { Instruction, Stage } from '../../dockerfile/model';
 import type { DockerfileContext } from '../../rule';
 import type { ShCommand, ShWord } from '../../shell/model';
 import { baseName } from '../../shell/parse';
-import type { OffsetEdit, Span } from '../../types';
+import type { FixSpec, OffsetEdit, Span } from '../../types';
 import { toSource } from '../../dockerfile/words';
 import { setsErrexit } from '../../shell/commands';
 
@@ -333,9 +333,45 @@ export function laterRunMatches(ctx: DockerfileContext, i: Instruction, matches:
   return (facts.lastStart.get(stage) ?? -1) > i.start || facts.below.has(stage);
 }
 
-/** Insert `text` right after a word (`install` → `install -y`); works inside `sh -c '…'` and heredocs too. */
-export function insertAfter(word: Span, text: string): OffsetEdit {
-  return { start: word.end, end: word.end, newText: text };
+/**
+ * A fix inserting an option (` -y`) right after a word of a command (`install` → `install -y`), inside
+ * `sh -c '…'` and heredocs too. Past an end-of-options `--` the command would read it as an operand (a
+ * package named `-y`), so when one comes before the word the option goes in front of the `--`.
+ * Undefined where the option would fall outside an `sh -c` script (see insideShCScript).
+ */
+export function optionFix(ctx: DockerfileContext, i: Instruction, cmd: ShCommand, word: Span, option: string, fix: { title: string; safe: boolean }): FixSpec | undefined {
+  const endOfOptions = cmd.args.find((a) => a.start < word.start && a.value === '--');
+  const edit = endOfOptions
+    ? { start: endOfOptions.start, end: endOfOptions.start, newText: `${option.trimStart()} ` }
+    : { start: word.end, end: word.end, newText: option };
+  return insideShCScript(ctx, i, cmd, edit.start) ? { ...fix, edits: [edit] } : undefined;
+}
+
+/**
+ * Whether text inserted at `at`, in a command of an `sh -c` script, stays inside that script: its word
+ * must be quoted there (`sh -c 'pip instal'l`: after the unquoted `l`, a space ends the word and the
+ * option would go to sh as `$0`). One level of `sh -c` only.
+ */
+function insideShCScript(ctx: DockerfileContext, i: Instruction, cmd: ShCommand, at: number): boolean {
+  const depth = cmd.context.filter((k) => k === 'sh-c').length;
+  if (depth !== 1) return depth === 0;
+  let script: ShWord | undefined;
+  for (const c of ctx.analysis.shell(i).commands) {
+    if (c.context.includes('sh-c')) continue;
+    for (const w of c.args) if (w.start <= cmd.start && at <= w.end) script = w;
+  }
+  if (!script) return false;
+  const src = ctx.text.slice(script.start, at);
+  if (/\n[ \t]*#/.test(src)) return false; // a comment line in the continuation: its quotes do not count
+  let quote = '';
+  for (let k = 0; k < src.length; k++) {
+    const ch = src[k];
+    if (quote === "'") { if (ch === "'") quote = ''; continue; }
+    if (ch === '\\') { k++; continue; }
+    if (quote === '"') { if (ch === '"') quote = ''; continue; }
+    if (ch === "'" || ch === '"') quote = ch;
+  }
+  return quote !== '';
 }
 
 /**
@@ -477,8 +513,12 @@ export function removeWordEdit(ctx: DockerfileContext, w: Span): OffsetEdit {
   return { start, end: w.end, newText: '' };
 }
 
-/** Edit deleting whole lines of an instruction (from its first line to the end of its last, line break included). */
-export function deleteInstructionEdit(ctx: DockerfileContext, i: Instruction): OffsetEdit {
+/**
+ * Edit deleting whole lines of an instruction (from its first line to the end of its last, line break
+ * included); undefined when comment lines sit inside its continuation: they would go with it.
+ */
+export function deleteInstructionEdit(ctx: DockerfileContext, i: Instruction): OffsetEdit | undefined {
+  if (hasEmbeddedComments(ctx, i)) return undefined;
   const first = ctx.lines.lineOf(i.start);
   const last = ctx.lines.lineOf(i.end);
   const end = last + 1 < ctx.lines.lineCount ? ctx.lines.lineStarts[last + 1] : ctx.text.length;
@@ -502,5 +542,8 @@ export function canAppendLines(ctx: DockerfileContext): boolean {
 /** Whether an instruction's lines hold comment lines (inside a continuation): rewriting its
  * arguments as one line would drop them. */
 export function hasEmbeddedComments(ctx: DockerfileContext, i: Instruction): boolean {
-  return ctx.doc.comments.some((c) => c.line > i.startLine && c.line <= i.endLine);
+  // Read from the lines, not the parser's comments: Docker also skips a `#` line indented with a
+  // Unicode space (Go's unicode.IsSpace: U+00A0, U+3000…), which our parser keeps as arguments.
+  for (let line = i.startLine + 1; line <= i.endLine; line++) if (ctx.lines.lineText(line).trimStart().startsWith('#')) return true;
+  return false;
 }

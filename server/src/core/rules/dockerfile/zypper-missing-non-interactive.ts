@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../rule';
 import { commandSpan, confirmsAutomatically, packageCommand, ZYPPER_CHANGING } from '../../dockerfile/packages';
-import { insertAfter } from './util';
+import { optionFix } from './util';
 
 export default defineDockerfileRule({
   id: 'zypper-missing-non-interactive',
@@ -28,7 +28,7 @@ export default defineDockerfileRule({
           ctx.report({
             span: commandSpan(p),
             message: `Add -n (--non-interactive) to zypper ${sub.value}: a build cannot answer its confirmation prompt, so it aborts.`,
-            fix: { title: 'Add -n', safe: true, edits: [insertAfter(p.cmd.name!, ' -n')] },
+            fix: optionFix(ctx, i, p.cmd, p.cmd.name!, ' -n', { title: 'Add -n', safe: true }),
           });
         }
       },
