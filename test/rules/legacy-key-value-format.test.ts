@@ -24,5 +24,7 @@ ruleTests(rule, {
     { code: 'FROM a\nENV MSG hello world\n', errors: [{ line: 2 }], output: 'FROM a\nENV MSG="hello world"\n' },
     { code: 'FROM a\nENV P $HOME/bin\n', errors: [{ line: 2 }], output: 'FROM a\nENV P=$HOME/bin\n' },
     { name: 'quotes mixed with spaces: no fix', code: 'FROM a\nENV MSG "hello" world\n', errors: [{ line: 2 }], output: null },
+    // Found by the fuzzer (seed 3007): Docker reads a `#` after no-break spaces as a comment line, and so does the parser now.
+    { name: 'a comment line indented with Unicode spaces stays out of the value', code: 'FROM a\nENV DEPS \\\n\u00a0\u00a0 #note\n  curl\n', errors: [{ line: 2, text: 'DEPS' }], output: null },
   ],
 });

@@ -30,6 +30,15 @@ function splitLines(text: string): Line[] {
 }
 
 const firstNonSpace = (s: string) => { let i = 0; while (i < s.length && (s[i] === ' ' || s[i] === '\t')) i++; return i; };
+/** Go's unicode.IsSpace beyond ASCII (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000). */
+const UNICODE_SPACE = /[\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+/** Where a `#` would make the line a comment: BuildKit trims leading white space as Go's unicode.IsSpace sees it. */
+function commentLead(s: string): number {
+  let i = 0;
+  while (i < s.length && (s[i] === ' ' || (s[i] >= '\t' && s[i] <= '\r') || UNICODE_SPACE.test(s[i]))) i++;
+  return i;
+}
+const isCommentLine = (s: string) => { const k = commentLead(s); return k < s.length && s[k] === '#'; };
 
 /** True when the line ends with the escape character (trailing whitespace allowed). Returns its index or -1. */
 function continuationAt(s: string, escape: string): number {
@@ -129,8 +138,9 @@ export function parseDockerfile(text: string): DockerfileParse {
     const ln = lines[li];
     const lead = firstNonSpace(ln.text);
     if (lead === ln.text.length) { li++; continue; }
-    if (ln.text[lead] === '#') {
-      comments.push({ text: ln.text.slice(lead + 1).trim(), line: li, start: ln.start + lead, end: ln.end });
+    if (isCommentLine(ln.text)) {
+      const hash = commentLead(ln.text);
+      comments.push({ text: ln.text.slice(hash + 1).trim(), line: li, start: ln.start + hash, end: ln.end });
       li++;
       continue;
     }
@@ -153,7 +163,7 @@ export function parseDockerfile(text: string): DockerfileParse {
       while (cur < lines.length) {
         const t = lines[cur].text;
         const l2 = firstNonSpace(t);
-        if (l2 < t.length && t[l2] === '#') { comments.push({ text: t.slice(l2 + 1).trim(), line: cur, start: lines[cur].start + l2, end: lines[cur].end }); cur++; continue; }
+        if (isCommentLine(t)) { const hash = commentLead(t); comments.push({ text: t.slice(hash + 1).trim(), line: cur, start: lines[cur].start + hash, end: lines[cur].end }); cur++; continue; }
         if (l2 === t.length && cur + 1 < lines.length) { cur++; continue; }
         break;
       }
