@@ -19,5 +19,8 @@ ruleTests(rule, {
     { code: 'FROM node as foo\nRUN wget my.xyz\n', errors: [{ line: 2, text: 'wget' }], output: 'FROM node as foo\nRUN wget --progress=dot:giga my.xyz\n' },
     { code: 'FROM node as foo\nONBUILD RUN wget my.xyz\n', errors: [{ line: 2, text: 'wget' }] },
     { name: '-O is the document, not the log', code: 'FROM a:1\nRUN wget -O /tmp/x my.xyz\n', errors: [{ line: 2, text: 'wget' }] },
+    { name: 'inside sh -c, quoted: the option goes into the script', code: 'FROM a:1\nRUN sh -c "wget my.xyz"\n', errors: [{ line: 2, text: 'wget' }], output: 'FROM a:1\nRUN sh -c "wget --progress=dot:giga my.xyz"\n' },
+    // Found by the fuzzer (seed 3003): after an unquoted `sh -c wget` the option would go to sh as $0.
+    { name: 'inside sh -c, unquoted: no fix', code: 'FROM a:1\nRUN sh -c wget\n', errors: [{ line: 2, text: 'wget' }], output: null },
   ],
 });

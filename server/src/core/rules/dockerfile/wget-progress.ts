@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../../rule';
 import { commandName, hasFlag, type OptionSpec } from '../../shell/commands';
+import { optionFix } from './util';
 
 // GNU wget options that take a value.
 const WGET: OptionSpec = {
@@ -12,7 +13,7 @@ export default defineDockerfileRule({
   aliases: ['DL3047'],
   severity: 'info',
   profile: 'recommended',
-  fixable: 'always',
+  fixable: 'sometimes',
   docs: {
     summary: '`wget` runs with its default progress output.',
     why: 'Without a terminal, GNU wget prints a line of dots for every few kilobytes: one large download writes thousands of lines into the build log, burying the output that matters and slowing CI log viewers.',
@@ -31,7 +32,7 @@ export default defineDockerfileRule({
           ctx.report({
             span: cmd.name,
             message: 'wget without `--progress=dot:giga` (or `-q`/`-nv`) floods the build log with progress dots.',
-            fix: { title: 'Add --progress=dot:giga', safe: false, edits: [{ start: cmd.name.end, end: cmd.name.end, newText: ' --progress=dot:giga' }] },
+            fix: optionFix(ctx, i, cmd, cmd.name, ' --progress=dot:giga', { title: 'Add --progress=dot:giga', safe: false }),
           });
         }
       },
