@@ -93,6 +93,13 @@ test('reportYamlSyntaxErrors: setting × Red Hat YAML active', () => {
   for (const [setting, active, want] of table) assert.equal(reportYamlSyntaxErrors(setting, active), want, `${setting} / ${active}`);
 });
 
+test('a compose file starting with a BOM parses as without it (the BOM is not indentation)', () => {
+  const text = 'name: y\nservices:\n  web:\n    image: nginx:1.27\n';
+  const withBom = findings('\ufeff' + text).map(({ rule, line, text: t }) => ({ rule, line, t }));
+  assert.ok(!withBom.some((f) => f.rule === 'syntax-error'), JSON.stringify(withBom));
+  assert.deepEqual(withBom, findings(text).map(({ rule, line, text: t }) => ({ rule, line, t })));
+});
+
 test('the engine drops only plain YAML syntax errors when told', () => {
   const text = 'services:\n  web:\n    image: nginx:1.27\n    ports: [ "80:80"\n    privileged: true\n';
   const all = lint({ text, kind: 'compose' }).findings.map((f) => f.rule);

@@ -94,7 +94,8 @@ export function lint(input: LintInput): LintResult {
     const analysis = new DockerfileAnalysis(ast);
     walkDockerfile(active as { rule: DockerfileRule; severity: Severity }[], selection, ast, analysis, { text, lines, workspace, settings, path: input.path, tools: input.tools }, collected, ruleErrors);
   } else {
-    const { ast, errors } = parseCompose(text);
+    // The YAML reader skips a real BOM; the space standing in for it would indent the first key.
+    const { ast, errors } = parseCompose(input.text);
     if (input.composeSyntaxErrors !== false) pushParseErrors(errors, findings, lines);
     suppressions = composeSuppressions(text, ast.comments);
     // One context for every rule: `report` files under the rule that is running (rules report synchronously).
