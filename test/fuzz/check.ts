@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { lint, type LintResult } from '../../server/src/core/engine';
 import { fixAll } from '../../server/src/core/fix';
 import { harden } from '../../server/src/core/harden';
-import { parseDockerfile } from '../../server/src/core/dockerfile/parse';
+import { isCommentLine, parseDockerfile } from '../../server/src/core/dockerfile/parse';
 import { parseCompose } from '../../server/src/core/compose/parse';
 import { parseShell } from '../../server/src/core/shell/parse';
 import { LineIndex, applyOffsetEdits } from '../../server/src/core/text';
@@ -55,8 +55,8 @@ function splitsUnit(text: string, at: number): boolean {
 }
 
 /**
- * Comment lines (trimmed) with their multiplicity. Dockerfile: every line starting with `#` (in a
- * heredoc body it is content, which must survive too). Compose: the comments the YAML parser found
+ * Comment lines (trimmed) with their multiplicity. Dockerfile: every line Docker reads as a comment
+ * line, wherever it is (in a heredoc body it is content, which must survive too). Compose: the comments the YAML parser found
  * (a `#` inside a quoted or flow scalar is no comment).
  */
 function commentLines(text: string, kind: DocumentKind): Map<string, number> {
@@ -64,8 +64,10 @@ function commentLines(text: string, kind: DocumentKind): Map<string, number> {
   const lines = text.split(/\r\n|\r|\n/);
   const candidates = kind === 'compose' ? parseCompose(text).ast.comments.map((c) => lines[c.line] ?? '') : lines;
   for (const raw of candidates) {
+    // Dockerfile: a comment line as Docker reads it (after Go's unicode.IsSpace, so not after U+FEFF, which JS trims).
+    if (kind === 'compose' ? !raw.trim().startsWith('#') : !isCommentLine(raw)) continue;
     const t = raw.trim();
-    if (t.startsWith('#')) m.set(t, (m.get(t) ?? 0) + 1);
+    m.set(t, (m.get(t) ?? 0) + 1);
   }
   return m;
 }

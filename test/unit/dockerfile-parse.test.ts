@@ -15,6 +15,8 @@ test('a # after Unicode white space starts a comment line, as in BuildKit', () =
   assert.deepEqual(shape('RUN a \\\n \t#x\n  && b\n'), { instructions: [['RUN', 'a   && b']], comments: [[1, 'x', '#x']], errors: 0 });
 });
 
-test('a zero-width space is not white space: that line is an argument', () => {
+test('a zero-width space or a BOM character is not white space to Docker: that line is an argument', () => {
   assert.deepEqual(shape('RUN a \\\n\u200b#x\n').instructions, [['RUN', 'a \u200b#x']]);
+  // Found by the fuzzer (seed 1147571878): JavaScript's trim() drops U+FEFF, Go's unicode.IsSpace does not.
+  assert.deepEqual(shape('RUN zypper -n in\\\n \ufeff#\n').instructions, [['RUN', 'zypper -n in \ufeff#']]);
 });

@@ -38,7 +38,8 @@ function commentLead(s: string): number {
   while (i < s.length && (s[i] === ' ' || (s[i] >= '\t' && s[i] <= '\r') || UNICODE_SPACE.test(s[i]))) i++;
   return i;
 }
-const isCommentLine = (s: string) => { const k = commentLead(s); return k < s.length && s[k] === '#'; };
+/** Whether Docker reads a line as a comment line (also inside a continuation). */
+export const isCommentLine = (s: string) => { const k = commentLead(s); return k < s.length && s[k] === '#'; };
 
 /** True when the line ends with the escape character (trailing whitespace allowed). Returns its index or -1. */
 function continuationAt(s: string, escape: string): number {

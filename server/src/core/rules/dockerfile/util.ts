@@ -5,6 +5,7 @@ import type { ShCommand, ShWord } from '../../shell/model';
 import { baseName } from '../../shell/parse';
 import type { FixSpec, OffsetEdit, Span } from '../../types';
 import { toSource } from '../../dockerfile/words';
+import { isCommentLine } from '../../dockerfile/parse';
 import { setsErrexit } from '../../shell/commands';
 
 /** The `user[:group]` of a USER instruction names root. */
@@ -542,8 +543,6 @@ export function canAppendLines(ctx: DockerfileContext): boolean {
 /** Whether an instruction's lines hold comment lines (inside a continuation): rewriting its
  * arguments as one line would drop them. */
 export function hasEmbeddedComments(ctx: DockerfileContext, i: Instruction): boolean {
-  // Read from the lines, not the parser's comments: Docker also skips a `#` line indented with a
-  // Unicode space (Go's unicode.IsSpace: U+00A0, U+3000…), which our parser keeps as arguments.
-  for (let line = i.startLine + 1; line <= i.endLine; line++) if (ctx.lines.lineText(line).trimStart().startsWith('#')) return true;
+  for (let line = i.startLine + 1; line <= i.endLine; line++) if (isCommentLine(ctx.lines.lineText(line))) return true;
   return false;
 }
