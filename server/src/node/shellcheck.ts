@@ -132,8 +132,6 @@ export function shellcheckRunner(executable: string): Runner {
   const hit = runners.get(executable);
   if (hit) return hit;
   const cache = new ScriptCache();
-  const cached = (key: string) => cache.get(key);
-  const remember = (key: string, v: ShellcheckComment[] | undefined) => cache.set(key, v);
   const runOne = (script: string, dialect: ShellDialect) =>
     comments(spawnSync(executable, stdinArgs(dialect), { input: script, encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: 16 << 20, windowsHide: true }));
   /** Several scripts of one dialect in one process; undefined when that run failed. */
@@ -151,9 +149,9 @@ export function shellcheckRunner(executable: string): Runner {
   };
   const shellcheck = (script: string, dialect: ShellDialect) => {
     const key = ScriptCache.key(script, dialect);
-    if (cache.has(key)) return cached(key);
+    if (cache.has(key)) return cache.get(key);
     const out = runOne(script, dialect);
-    remember(key, out);
+    cache.set(key, out);
     return out;
   };
   const shellcheckAll = (scripts: readonly ShellcheckScript[]) => {
@@ -163,7 +161,7 @@ export function shellcheckRunner(executable: string): Runner {
     for (const s of scripts) {
       const key = ScriptCache.key(s.script, s.dialect);
       if (answers.has(key)) continue;
-      if (cache.has(key)) answers.set(key, cached(key)); else missing.push(s);
+      if (cache.has(key)) answers.set(key, cache.get(key)); else missing.push(s);
     }
     // A failed batch (one script the program chokes on) is retried one script at a time.
     for (const batch of batches(missing)) {
@@ -172,7 +170,7 @@ export function shellcheckRunner(executable: string): Runner {
         const key = ScriptCache.key(script, batch.dialect);
         const out = many ? many[n] : runOne(script, batch.dialect);
         answers.set(key, out);
-        remember(key, out);
+        cache.set(key, out);
       });
     }
     return scripts.map(({ script, dialect }) => answers.get(ScriptCache.key(script, dialect)));

@@ -3,7 +3,7 @@ import type { YMap } from '../../compose/model';
 import { stringItems } from '../../compose/facts';
 import { isSeq } from '../../compose/query';
 import { appendItemEdit, insertPairEdit } from '../../compose/edit';
-import { hardeningTargets } from './util';
+import { hardeningFix, hardeningTargets } from './util';
 
 /** `cap_drop: [ALL]`. */
 const dropsAll = (n: YMap) => stringItems(n.get('cap_drop')).some((c) => /^(?:CAP_)?ALL$/i.test(c.value));
@@ -29,7 +29,7 @@ export default defineComposeRule({
       ctx.report({
         span: t.service.nameSpan,
         message: `Service "${t.service.name}" keeps Docker's default capabilities; add cap_drop: [ALL] and cap_add only what it needs.`,
-        fix: edit && !t.shared ? { title: 'Drop all capabilities', safe: false, edits: [edit] } : undefined,
+        fix: hardeningFix(t, 'Drop all capabilities', edit),
       });
     }
   },

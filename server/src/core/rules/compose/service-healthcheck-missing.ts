@@ -3,7 +3,7 @@ import type { YMap } from '../../compose/model';
 import { canonicalRepository, healthcheckState, hasVariable, parseImageRef } from '../../compose/facts';
 import { scalarString } from '../../compose/query';
 import { FlowList, insertPairEdit } from '../../compose/edit';
-import { builtImageHealthcheck, hardeningTargets } from './util';
+import { builtImageHealthcheck, hardeningFix, hardeningTargets } from './util';
 
 /** Healthchecks that work with the official images as shipped (the tools are in the image). */
 export const KNOWN_HEALTHCHECKS: Record<string, string[]> = {
@@ -44,7 +44,7 @@ export default defineComposeRule({
       ctx.report({
         span: t.service.nameSpan,
         message: `Service "${t.service.name}" has no healthcheck, so Docker cannot tell a hung service from a working one${test ? '' : '; add a healthcheck that exercises it'}.`,
-        fix: edit && !t.shared ? { title: `Add the standard ${repo} healthcheck`, safe: false, edits: [edit] } : undefined,
+        fix: hardeningFix(t, `Add the standard ${repo} healthcheck`, edit),
       });
     }
   },

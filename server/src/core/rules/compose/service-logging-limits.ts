@@ -3,7 +3,7 @@ import type { YMap } from '../../compose/model';
 import { isMap, scalarString } from '../../compose/query';
 import { insertPairEdit, insertPairsEdit } from '../../compose/edit';
 import type { OffsetEdit } from '../../types';
-import { hardeningTargets } from './util';
+import { hardeningFix, hardeningTargets } from './util';
 
 const ROTATION = { 'max-size': '10m', 'max-file': '3' };
 
@@ -40,7 +40,7 @@ export default defineComposeRule({
       ctx.report({
         span: t.service.nameSpan,
         message: `Service "${t.service.name}" writes json-file logs without a size limit, which can fill the disk; set logging options max-size and max-file.`,
-        fix: edit && !t.shared ? { title: 'Rotate logs (max-size 10m, max-file 3)', safe: false, edits: [edit] } : undefined,
+        fix: hardeningFix(t, 'Rotate logs (max-size 10m, max-file 3)', edit),
       });
     }
   },

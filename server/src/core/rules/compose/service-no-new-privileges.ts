@@ -3,7 +3,7 @@ import type { YMap } from '../../compose/model';
 import { stringItems } from '../../compose/facts';
 import { isSeq } from '../../compose/query';
 import { appendItemEdit, insertPairEdit } from '../../compose/edit';
-import { hardeningTargets } from './util';
+import { hardeningFix, hardeningTargets } from './util';
 
 /** `security_opt: [no-new-privileges:true]`. */
 const noNewPrivileges = (n: YMap) => stringItems(n.get('security_opt')).some((o) => /^no-new-privileges(?:\s*[:=]\s*true)?$/i.test(o.value.trim()));
@@ -29,7 +29,7 @@ export default defineComposeRule({
       ctx.report({
         span: t.service.nameSpan,
         message: `Service "${t.service.name}" lets processes gain privileges via setuid binaries; add security_opt: [no-new-privileges:true].`,
-        fix: edit && !t.shared ? { title: 'Add no-new-privileges:true', safe: false, edits: [edit] } : undefined,
+        fix: hardeningFix(t, 'Add no-new-privileges:true', edit),
       });
     }
   },

@@ -2,7 +2,7 @@ import { defineComposeRule } from '../../rule';
 import type { YMap } from '../../compose/model';
 import { isScalar } from '../../compose/query';
 import { insertPairsEdit } from '../../compose/edit';
-import { hardeningTargets } from './util';
+import { hardeningFix, hardeningTargets } from './util';
 
 /** `read_only: true`. */
 const readOnly = (n: YMap) => { const v = n.get('read_only'); return isScalar(v) && (v.value === true || v.value === 'true'); };
@@ -32,7 +32,7 @@ export default defineComposeRule({
       ctx.report({
         span: t.service.nameSpan,
         message: `Service "${t.service.name}" has a writable filesystem; set read_only: true (with tmpfs or volumes where it must write).`,
-        fix: edit && !t.shared ? { title: 'Make the filesystem read-only (tmpfs at /tmp)', safe: false, edits: [edit] } : undefined,
+        fix: hardeningFix(t, 'Make the filesystem read-only (tmpfs at /tmp)', edit),
       });
     }
   },

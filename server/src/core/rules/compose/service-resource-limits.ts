@@ -3,7 +3,7 @@ import { isMap } from '../../compose/query';
 import type { YMap } from '../../compose/model';
 import { insertPairEdit, insertPairsEdit } from '../../compose/edit';
 import type { OffsetEdit } from '../../types';
-import { hardeningTargets } from './util';
+import { hardeningFix, hardeningTargets } from './util';
 
 const DEFAULTS = { memory: '512M', cpus: '1.0' };
 
@@ -57,7 +57,7 @@ export default defineComposeRule({
       ctx.report({
         span: t.service.nameSpan,
         message: `Service "${t.service.name}" has no ${missing} limit; one runaway container can starve the host. Set deploy.resources.limits.`,
-        fix: edit && !t.shared ? { title: `Add ${missing} limits (${Object.entries(want).map(([k, v]) => `${k} ${v}`).join(', ')}; adjust)`, safe: false, edits: [edit] } : undefined,
+        fix: hardeningFix(t, `Add ${missing} limits (${Object.entries(want).map(([k, v]) => `${k} ${v}`).join(', ')}; adjust)`, edit),
       });
     }
   },

@@ -2,7 +2,7 @@ import { defineComposeRule } from '../../rule';
 import type { YMap } from '../../compose/model';
 import { isMap } from '../../compose/query';
 import { insertPairEdit } from '../../compose/edit';
-import { hardeningTargets } from './util';
+import { hardeningFix, hardeningTargets } from './util';
 
 /** A restart policy, either syntax. */
 const restarts = (n: YMap) => { const deploy = n.get('deploy'); return n.has('restart') || (isMap(deploy) && deploy.has('restart_policy')); };
@@ -27,7 +27,7 @@ export default defineComposeRule({
       ctx.report({
         span: t.service.nameSpan,
         message: `Service "${t.service.name}" has no restart policy, so it stays down after a crash or reboot; add restart: unless-stopped (or "no" for one-shot jobs).`,
-        fix: edit && !t.shared ? { title: 'Add "restart: unless-stopped"', safe: false, edits: [edit] } : undefined,
+        fix: hardeningFix(t, 'Add "restart: unless-stopped"', edit),
       });
     }
   },

@@ -125,6 +125,11 @@ export interface HardeningTarget {
   shared: boolean;
 }
 
+/** A hardening rule's fix (they all change behaviour, so none is safe): none for a service whose map is shared. */
+export function hardeningFix(t: HardeningTarget, title: string, edit: OffsetEdit | undefined): FixSpec | undefined {
+  return edit && !t.shared ? { title, safe: false, edits: [edit] } : undefined;
+}
+
 /**
  * Services of this file that hardening rules should look at, with a lookup that also sees the same
  * service in the base file (an override file only adds to it). Services using `extends` are skipped:
