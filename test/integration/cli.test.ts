@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { tempTree } from '../helpers/temp-tree';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -14,12 +14,7 @@ function run(args: string[], opts: { cwd?: string; input?: string } = {}) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 function tmpDir(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seaworthy-cli-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
+  return tempTree('seaworthy-cli-', files, { real: false });
 }
 
 test('lint examples/ prints findings with file:line:col, rule ids and a code frame, and exits 1', () => {

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { tempTree } from '../helpers/temp-tree';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -16,12 +17,8 @@ function run(args: string[], cwd: string) {
 }
 /** A temporary repository (it has .git, so config discovery stops at its root). */
 function repo(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seaworthy-cfg-'));
+  const dir = tempTree('seaworthy-cfg-', files, { real: false });
   fs.mkdirSync(path.join(dir, '.git'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
   return dir;
 }
 interface Diag { rule: string; severity: string; range: { start: { line: number } } }

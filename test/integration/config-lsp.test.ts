@@ -4,7 +4,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -14,14 +13,10 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { startClient, type TestClient } from '../helpers/lsp-client';
 import { LineIndex, applyOffsetEdits } from '../../server/src/core/text';
+import { tempTree } from '../helpers/temp-tree';
 
 function tree(files: Record<string, string>): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'seaworthy-lspcfg-')));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
+  return tempTree('seaworthy-lspcfg-', files);
 }
 const uri = (dir: string, name: string) => pathToFileURL(path.join(dir, name)).toString();
 

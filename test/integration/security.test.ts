@@ -17,6 +17,7 @@ import { lint } from '../../server/src/core/engine';
 import { fixAll } from '../../server/src/core/fix';
 import { harden } from '../../server/src/core/harden';
 import { RULES } from '../../server/src/core/rules/registry';
+import { tempTree } from '../helpers/temp-tree';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -26,12 +27,7 @@ const NETWORK_MARKER = 'SEAWORTHY-TEST-NETWORK-ATTEMPT';
 const noNetworkEnv = (): NodeJS.ProcessEnv => ({ ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${PRELOAD}`.trim() });
 
 function tmpDir(files: Record<string, string>): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'seaworthy-sec-')));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
+  return tempTree('seaworthy-sec-', files);
 }
 
 // ---- No network ---------------------------------------------------------------------------------

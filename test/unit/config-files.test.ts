@@ -4,17 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConfigResolver, findConfigFiles, repositoryRoot } from '../../server/src/node/config-files';
+import { tempTree } from '../helpers/temp-tree';
 
 function tree(files: Record<string, string>): string {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'seaworthy-cfgfind-')));
-  for (const [f, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
-    fs.writeFileSync(path.join(root, f), text);
-  }
-  return root;
+  return tempTree('seaworthy-cfgfind-', files);
 }
 
 test('the nearest folder wins, a folder named like a config file is not one, the walk stops at stopAt', () => {
