@@ -95,3 +95,25 @@ export function utf8Length(text: string): number {
   }
   return n;
 }
+
+/** Levenshtein distance, for "did you mean" suggestions; above `max` it stops early and returns `max + 1`. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = new Uint32Array(b.length + 1);
+  let cur = new Uint32Array(b.length + 1);
+  for (let k = 0; k <= b.length; k++) prev[k] = k;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let k = 1; k <= b.length; k++) {
+      cur[k] = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + (ca === b.charCodeAt(k - 1) ? 0 : 1));
+      if (cur[k] < rowMin) rowMin = cur[k];
+    }
+    // A row's minimum never decreases further down: past `max` the distance is too.
+    if (rowMin > max) return max + 1;
+    const t = prev; prev = cur; cur = t;
+  }
+  return Math.min(prev[b.length], max + 1);
+}

@@ -2,6 +2,7 @@
 // wrong key or value is reported exactly where it is written. JSON is read by the same parser.
 import { parseDocument, isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { Span } from '../types';
+import { editDistance } from '../text';
 
 export type ProblemSeverity = 'error' | 'warning' | 'info';
 
@@ -110,25 +111,14 @@ export function stringList(node: LNode, path: string, p: Problems, what: string,
   return out;
 }
 
-/** Edit distance, for "did you mean" suggestions. */
+/** The closest candidate by edit distance, for "did you mean" suggestions. */
 export function closest(word: string, candidates: Iterable<string>, max = 3): string | undefined {
   let best: string | undefined;
   let bestD = max + 1;
   const w = word.toLowerCase();
   for (const c of candidates) {
-    const d = distance(w, c.toLowerCase(), bestD);
+    const d = editDistance(w, c.toLowerCase(), bestD - 1);
     if (d < bestD) { bestD = d; best = c; }
   }
   return bestD <= Math.min(max, Math.max(1, Math.floor(word.length / 3))) ? best : undefined;
-}
-
-function distance(a: string, b: string, cap: number): number {
-  if (Math.abs(a.length - b.length) >= cap) return cap;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
 }
