@@ -19,6 +19,8 @@ const NASTY = [
   '\t', '\r', '\r\n', '\n', '\0', '\u00a0', '\u200b', '\u202e', '\u200f', '\ufeff', 'e\u0301', '\u0301', '😀', '\ud83d', '\udca9',
   '𝔘𝔫𝔦', 'עִבְרִית', 'عربى', '\u2028', '\u2029', '\x1b[31m', '\x7f', '\uffff', '\ufffd', '--', '-', '--mount=', '--from=', '*', '?',
   '~', '!', '%', '^', 'ü', 'ß', 'İ', '\\\n', '\\\r\n', ' \\ ', '`\n',
+  // Object.prototype's names: text that becomes a table key must never reach an inherited member.
+  'constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty',
 ];
 
 const WORDS = [
@@ -103,7 +105,7 @@ const COMPOSE_KEYS = [
   'services', 'image', 'build', 'context', 'dockerfile', 'target', 'ports', 'environment', 'env_file', 'volumes', 'depends_on', 'healthcheck',
   'test', 'interval', 'deploy', 'resources', 'limits', 'memory', 'replicas', 'secrets', 'configs', 'networks', 'user', 'privileged',
   'command', 'entrypoint', 'restart', 'cap_add', 'read_only', 'network_mode', 'pid', 'version', 'name', 'x-common', 'extends', 'labels',
-  'container_name', 'develop', 'watch', 'profiles', 'POSTGRES_PASSWORD', 'AWS_SECRET_ACCESS_KEY', 'web', 'db', '<<', '"quoted key"',
+  'container_name', 'develop', 'watch', 'profiles', 'POSTGRES_PASSWORD', 'AWS_SECRET_ACCESS_KEY', 'web', 'db', '<<', '"quoted key"', '__proto__', 'constructor',
   '? complex', 'on', 'yes', '0', '', 'a b', 'ключ', '😀',
 ];
 const SCALARS = [

@@ -5,6 +5,7 @@ import type { Span } from '../types';
 import type { ComposeDocument, YNode } from './model';
 import { locationSpan, parsePointer, toJS, type JSLocation } from './query';
 import * as generated from './schema/validate.generated';
+import { own } from '../own';
 
 interface AjvError {
   instancePath: string;
@@ -77,7 +78,7 @@ export function dottedPath(segments: readonly string[]): string {
 /** Where a pointer is, in words: `service "web"`, `"build" of service "web"`, `the top level`. */
 function where(segments: readonly string[]): string {
   if (!segments.length) return 'the top level';
-  const noun = SECTION_NOUN[segments[0]];
+  const noun = own(SECTION_NOUN, segments[0]);
   if (noun && segments.length >= 2) {
     const rest = segments.slice(2);
     return rest.length ? `"${dottedPath(rest)}" of ${noun} "${segments[1]}"` : `${noun} "${segments[1]}"`;
@@ -101,7 +102,7 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 function typeList(types: readonly string[]): string {
-  const names = [...new Set(types.map((t) => TYPE_NAMES[t] ?? t))];
+  const names = [...new Set(types.map((t) => own(TYPE_NAMES, t) ?? t))];
   if (names.length === 1) return names[0];
   return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }
@@ -170,7 +171,7 @@ function issueFor(e: AjvError, locations: Map<string, JSLocation>): SchemaIssue 
       const keyLoc = locations.get(keyPointer);
       const shape = shapeFor(e);
       if (shape && !shape.keys.length && shape.patterns.length) {
-        const noun = segments.length === 1 ? SECTION_NOUN[segments[0]] : undefined;
+        const noun = segments.length === 1 ? own(SECTION_NOUN, segments[0]) : undefined;
         const rule = nameRule(shape.patterns);
         return mk(at(keyLoc, 'key'), `${noun ? `${noun[0].toUpperCase()}${noun.slice(1)} name` : 'Key'} "${key}" is not valid${rule ? `: ${rule}` : ''}.`, keyPointer);
       }

@@ -4,6 +4,7 @@ import type { Severity } from '../types';
 import { parseLocated, Problems, describe, joinPath, stringList, closest, type LNode } from './yaml-source';
 import type { ProjectConfig } from './project';
 import { ruleNameStatus } from './rule-names';
+import { own } from '../own';
 
 const OVERRIDE_LEVELS: Record<string, Severity> = { error: 'error', warning: 'warning', info: 'info', style: 'hint' };
 const THRESHOLDS: Record<string, Severity | 'none'> = { error: 'error', warning: 'warning', info: 'info', style: 'hint', ignore: 'none', none: 'none' };
@@ -52,7 +53,7 @@ export function parseHadolintConfig(text: string): ProjectConfig {
     if (o.type === 'scalar' && o.value === null) { /* empty */ }
     else if (o.type !== 'map') p.add(o.span, 'override', `expected a mapping of ${Object.keys(OVERRIDE_LEVELS).join('/')} to rule lists, not ${describe(o)}`);
     else for (const lv of o.pairs) {
-      const sev = OVERRIDE_LEVELS[lv.key];
+      const sev = own(OVERRIDE_LEVELS, lv.key);
       const path = joinPath('override', lv.key);
       if (!sev) { p.add(lv.keySpan, path, `unknown level "${lv.key}"; valid: ${Object.keys(OVERRIDE_LEVELS).join(', ')}`); continue; }
       // As in hadolint, `ignored` wins over `override`, whichever comes first in the file.
@@ -86,7 +87,7 @@ export function parseHadolintConfig(text: string): ProjectConfig {
   const threshold = byKey.get('failure-threshold');
   if (threshold) {
     const v = threshold.value;
-    const t = v.type === 'scalar' ? THRESHOLDS[String(v.value)] : undefined;
+    const t = v.type === 'scalar' ? own(THRESHOLDS, String(v.value)) : undefined;
     if (!t) p.add(v.span.end > v.span.start ? v.span : threshold.keySpan, 'failure-threshold', `unknown value ${describe(v)}; valid: ${Object.keys(THRESHOLDS).join(', ')}`);
     else out.failureThreshold = t;
   }

@@ -1,5 +1,6 @@
 import { defineComposeRule } from '../../rule';
 import { allServices, stringItems } from '../../compose/facts';
+import { own } from '../../own';
 
 const DANGEROUS: Record<string, string> = {
   ALL: 'every capability (close to privileged)',
@@ -36,7 +37,7 @@ export default defineComposeRule({
     for (const s of allServices(ctx.doc)) {
       for (const c of stringItems(s.node?.get('cap_add'))) {
         const name = c.value.toUpperCase().replace(/^CAP_/, '');
-        const what = DANGEROUS[name];
+        const what = own(DANGEROUS, name);
         if (!what) continue;
         ctx.report({ span: c.node, message: `Service "${s.name}" adds ${name === 'ALL' ? 'ALL capabilities' : `the ${name} capability`}: it can ${what.replace(/^every/, 'use every')}. Grant a narrower capability if possible.` });
       }

@@ -4,6 +4,7 @@ import { canonicalRepository, healthcheckState, hasVariable, parseImageRef } fro
 import { scalarString } from '../../compose/query';
 import { FlowList, insertPairEdit } from '../../compose/edit';
 import { builtImageHealthcheck, hardeningFix, hardeningTargets } from './util';
+import { own } from '../../own';
 
 /** Healthchecks that work with the official images as shipped (the tools are in the image). */
 export const KNOWN_HEALTHCHECKS: Record<string, string[]> = {
@@ -39,7 +40,7 @@ export default defineComposeRule({
       if (builtImageHealthcheck(ctx, t.node) === 'defined') continue;
       const image = scalarString(t.node.get('image'));
       const repo = image && !hasVariable(image) && !t.node.has('build') ? canonicalRepository(parseImageRef(image).repository) : undefined;
-      const test = repo ? KNOWN_HEALTHCHECKS[repo] : undefined;
+      const test = repo ? own(KNOWN_HEALTHCHECKS, repo) : undefined;
       const edit = test ? insertPairEdit(ctx.doc, t.node, 'healthcheck', { test: new FlowList(test), interval: '10s', timeout: '5s', retries: 5 }) : undefined;
       ctx.report({
         span: t.service.nameSpan,

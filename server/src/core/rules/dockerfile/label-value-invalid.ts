@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../../rule';
 import { SPDX_LICENSE_IDS } from './spdx-license-ids';
+import { own } from '../../own';
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
@@ -54,7 +55,7 @@ export default defineDockerfileRule({
             ctx.report({ span: p.valueSpan ?? p.keySpan, message: `Label "${p.key}" is empty: the label schema requires a value.`, aliases: ['DL3051'] });
             continue;
           }
-          const t = TYPES[type];
+          const t = own(TYPES, type);
           if (!t || t.ok(e.value)) continue;
           ctx.report({ span: p.valueSpan ?? p.keySpan, message: `Label "${p.key}" should be ${t.expect}, not "${e.value}".`, aliases: [t.id] });
         }

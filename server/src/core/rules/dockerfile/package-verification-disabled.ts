@@ -2,6 +2,7 @@ import { defineDockerfileRule } from '../../rule';
 import type { ShWord } from '../../shell/model';
 import { packageManagerSpec } from '../../shell/commands';
 import { effectiveCommand, removeWordEdit } from './util';
+import { own } from '../../own';
 
 interface Bypass { flag: RegExp; alias?: string }
 const BYPASSES: Record<string, Bypass[]> = {
@@ -43,7 +44,7 @@ export default defineDockerfileRule({
       RUN(i) {
         for (const cmd of ctx.analysis.shell(i).commands) {
           const e = effectiveCommand(cmd);
-          const list = e && BYPASSES[e.name];
+          const list = e && own(BYPASSES, e.name);
           if (!e || !list) continue;
           const report = (w: ShWord, what: string, alias: string | undefined, edits = [removeWordEdit(ctx, w)]) => ctx.report({
             span: w,

@@ -1,4 +1,5 @@
 import { defineDockerfileRule } from '../../rule';
+import { own } from '../../own';
 
 const KNOWN_OS = new Set(['linux', 'windows', 'darwin', 'freebsd', 'netbsd', 'openbsd', 'solaris', 'illumos', 'aix', 'android', 'ios', 'js', 'wasip1', 'plan9', 'dragonfly']);
 const KNOWN_ARCH = new Set(['amd64', 'arm64', 'arm', '386', 'ppc64le', 'ppc64', 's390x', 'riscv64', 'mips64le', 'mips64', 'mipsle', 'mips', 'loong64', 'wasm']);
@@ -25,9 +26,9 @@ export default defineDockerfileRule({
         const parts = f.value.toLowerCase().split('/');
         if (parts.length > 3 || parts.some((p) => !/^[a-z0-9_.-]+$/.test(p))) return;
         // A single component must be a known OS or architecture, else BuildKit cannot parse it and stays quiet.
-        if (parts.length === 1 && !KNOWN_OS.has(parts[0]) && !KNOWN_ARCH.has(ARCH_ALIASES[parts[0]] ?? parts[0])) return;
+        if (parts.length === 1 && !KNOWN_OS.has(parts[0]) && !KNOWN_ARCH.has(own(ARCH_ALIASES, parts[0]) ?? parts[0])) return;
         const os = parts[0];
-        const arch = parts[1] ? ARCH_ALIASES[parts[1]] ?? parts[1] : undefined;
+        const arch = parts[1] ? own(ARCH_ALIASES, parts[1]) ?? parts[1] : undefined;
         const name = stage.name ?? '';
         if (name.includes(os) || (arch && name.includes(arch))) return;
         ctx.report({

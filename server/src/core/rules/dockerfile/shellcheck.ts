@@ -4,6 +4,7 @@ import { sourceSpan } from '../../dockerfile/words';
 import type { FixSpec, OffsetEdit, Severity, Span } from '../../types';
 import type { ShellcheckComment, ShellDialect } from '../../tools';
 import { chainFact } from './util';
+import { own } from '../../own';
 
 // ShellCheck on each RUN script, when the adapter lends the program (CLI: found on PATH; editor:
 // trusted workspace, enabled, found). Not in the registry's list: it cannot run on its own. The
@@ -76,7 +77,7 @@ export default defineDockerfileRule({
     /** The RUN scripts of the document, checked together at the end (one program run per document). */
     const jobs: { script: string; prefix: string; dialect: ShellDialect; spanOf: (s: number, e: number) => Span }[] = [];
     const check = (i: Instruction, script: string, spanOf: (s: number, e: number) => Span) => {
-      const dialect = DIALECTS[shellFor(i)];
+      const dialect = own(DIALECTS, shellFor(i));
       if (!dialect || !script.trim()) return;
       const names = new Set<string>();
       for (const m of script.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) names.add(m[1]);

@@ -2,6 +2,7 @@ import { defineDockerfileRule } from '../../rule';
 import type { Instruction, Stage } from '../../dockerfile/model';
 import { sourceSpan } from '../../dockerfile/words';
 import { chainFact, closestName, isVariableName, rootStage, variableRefs } from './util';
+import { own } from '../../own';
 
 /**
  * Environment variables official base images set (from their published Dockerfiles). A stage built on an image
@@ -24,7 +25,7 @@ const IMAGE_ENV: Record<string, { names?: string[]; prefixes?: string[] }> = {
 /** Variables a stage's root image provides, or undefined when the image is unknown (anything may be set). */
 function imageEnv(image: string): ((name: string) => boolean) | undefined {
   const m = /^(?:docker\.io\/)?(?:library\/)?([a-z0-9._-]+)(?::[^@]*)?(?:@.*)?$/.exec(image);
-  const spec = m ? IMAGE_ENV[m[1]] : undefined;
+  const spec = m ? own(IMAGE_ENV, m[1]) : undefined;
   if (!spec) return undefined;
   return (name) => name === 'PATH' || !!spec.names?.includes(name) || !!spec.prefixes?.some((p) => name.startsWith(p));
 }

@@ -8,6 +8,7 @@ import { toSource } from '../../dockerfile/words';
 import { editDistance } from '../../text';
 import { isCommentLine } from '../../dockerfile/parse';
 import { setsErrexit } from '../../shell/commands';
+import { own } from '../../own';
 
 /** The `user[:group]` of a USER instruction names root. */
 export function isRootUser(value: string): boolean {
@@ -451,15 +452,15 @@ function readEffectiveCommand(cmd: ShCommand): EffectiveCommand | undefined {
   let args = cmd.args;
   for (let depth = 0; depth < 4; depth++) {
     const base = baseName(nameWord.value);
-    if (base in WRAPPER_VALUE_OPTS || base === 'nohup' || base === 'time' || base === 'command' || base === 'exec') {
-      const withValue = WRAPPER_VALUE_OPTS[base] ?? '';
+    const withValue = own(WRAPPER_VALUE_OPTS, base);
+    if (withValue !== undefined || base === 'nohup' || base === 'time' || base === 'command' || base === 'exec') {
       let k = 0;
       while (k < args.length) {
         const v = args[k].value;
         if (v === '--') { k++; break; }
         if (v.startsWith('-') && v.length > 1) {
           const last = v[v.length - 1];
-          k += !v.startsWith('--') && withValue.includes(last) && v.length === 2 ? 2 : 1;
+          k += !v.startsWith('--') && (withValue ?? '').includes(last) && v.length === 2 ? 2 : 1;
           continue;
         }
         if ((base === 'env' || base === 'sudo') && /^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) { k++; continue; }
