@@ -86,6 +86,10 @@ test('.hadolint.yaml: ignored, override, trustedRegistries, failure-threshold an
   assert.equal(lintJson(dir, 'Dockerfile').code, 0);
   // --failure-threshold on the command line wins over no-fail.
   assert.equal(lintJson(dir, 'Dockerfile', '--failure-threshold', 'error').code, 1);
+  // A name of Object.prototype is not a severity.
+  const bad = run(['lint', '--failure-threshold', 'constructor', 'Dockerfile'], dir);
+  assert.equal(bad.code, 2, bad.out);
+  assert.match(bad.err, /--failure-threshold must be error, warning, info, hint or none, not "constructor"/);
 });
 
 test('.hadolint.yaml and .seaworthy.yaml in one folder are merged, ours last; hadolint config does not touch compose files', () => {

@@ -20,6 +20,7 @@ import { excludedBy } from '../core/config/glob';
 import { configFormatOf } from '../core/config/project';
 import { lintTools } from '../node/shellcheck';
 import { prefetchShellcheck } from './shellcheck-prefetch';
+import { own } from '../core/own';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
 /** Files linted together (their ShellCheck scripts batched); bounded so the runner's script cache holds a group's answers. */
@@ -111,7 +112,7 @@ function workspaceRoot(file: string): string {
 function runLint(args: LintArgs): number {
   for (const p of args.profiles ?? []) if (!PROFILES.includes(p as Profile)) throw new UsageError(`unknown profile "${p}"; valid: ${PROFILES.join(', ')}`);
   const threshold = args.failureThreshold ?? 'info';
-  if (threshold !== 'none' && !(threshold in RANK)) throw new UsageError(`--failure-threshold must be error, warning, info, hint or none, not "${threshold}"`);
+  if (threshold !== 'none' && own(RANK, threshold) === undefined) throw new UsageError(`--failure-threshold must be error, warning, info, hint or none, not "${threshold}"`);
   const configs = new CliConfig(args);
   const reports: FileReport[] = [];
   const thresholds: { threshold: Severity | 'none'; noFail: boolean }[] = [];
