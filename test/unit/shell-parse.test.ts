@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseShell, MAX_SHELL_DEPTH } from '../../server/src/core/shell/parse';
+import { baseName, parseShell, MAX_SHELL_DEPTH } from '../../server/src/core/shell/parse';
+import { parseDockerfile } from '../../server/src/core/dockerfile/parse';
+import { DockerfileAnalysis } from '../../server/src/core/dockerfile/analysis';
+import { packageCommand } from '../../server/src/core/dockerfile/packages';
+import { toSource } from '../../server/src/core/dockerfile/words';
+import type { Instruction } from '../../server/src/core/dockerfile/model';
 import type { ShCommand, ShScript } from '../../server/src/core/shell/model';
 import {
   commandName, findFlag, flagValue, hasFlag, isPackageManagerInstall, packageManagerSpec, positionalArgs,
@@ -406,4 +411,121 @@ test('isPackageManagerInstall recognises installs and their packages', () => {
     assert.equal(r?.manager, manager, src);
     assert.deepEqual(r?.packages.map((w) => w.value) ?? [], packages, src);
   }
+});
+
+test('baseName and commandName: paths, bare names, trailing slashes', () => {
+  assert.deepEqual(['/usr/bin/apt-get', 'apt-get', '/', 'a/', '', './x/y', '//z'].map(baseName), ['apt-get', 'apt-get', '', '', '', 'y', 'z']);
+});
+
+test('pipeline lengths with compound elements in any position', () => {
+  const got = (src: string) => parseShell(src).commands.map((c) => [brief(c), c.pipelineIndex, c.pipelineLength]);
+  assert.deepEqual(got('a'), [['a', 0, 1]]);
+  assert.deepEqual(got('{ a; } | b | c'), [['a', 0, 1], ['b', 1, 3], ['c', 2, 3]]);
+  assert.deepEqual(got('a | (b) | { c; }'), [['a', 0, 3], ['b', 0, 1], ['c', 0, 1]]);
+  assert.deepEqual(got('(a) | b'), [['a', 0, 1], ['b', 1, 2]]);
+  assert.deepEqual(got('a | $(b | c) | d'), [['a', 0, 3], ['$(b | c)', 1, 3], ['b', 0, 2], ['c', 1, 2], ['d', 2, 3]]);
+});
+
+test('a substitution in an sh -c script is reported once, the first time it is read', () => {
+  const r = parseShell('sh -c "echo $(id -u) `whoami`" && echo $(date)');
+  assert.deepEqual(r.commands.map(brief), ['sh -c echo $(id -u) `whoami`', 'echo $(id -u) `whoami`', 'id -u', 'whoami', 'echo $(date)', 'date']);
+});
+
+test('positionalArgs: clusters, values in the word or the next one, long options, --', () => {
+  const spec = { shortWithValue: 'ot', longWithValue: ['option', 'target-release'] };
+  const cases: [string, string[]][] = [
+    ['x -o v a', ['a']], // -o takes the next word
+    ['x -ov a', ['a']], // ... or the rest of its word
+    ['x -qo v a', ['a']], // the value flag ends the cluster
+    ['x -oq a', ['a']], // q is -o's value
+    ['x -qy a', ['a']],
+    ['x a -o', ['a']], // no word left for the value
+    ['x --option v a', ['a']],
+    ['x --option=v a', ['a']],
+    ['x --optionx v a', ['v', 'a']], // not a value option: only a prefix matches
+    ['x --opt v a', ['v', 'a']],
+    ['x --target-release sid a', ['a']],
+    ['x - a', ['-', 'a']], // `-` alone is an operand
+    ['x ---option v', ['v']], // a long option named `-option`
+    ['x -$FLAG a', ['-$FLAG', 'a']], // dynamic: an operand
+    ['x --$OPT a', ['a']], // long options are read even when dynamic
+    ['x a -- -o b', ['a', '-o', 'b']],
+    ['x -- --', ['--']],
+  ];
+  for (const [src, expected] of cases) assert.deepEqual(positionalArgs(cmd(src), spec).map((w) => w.value), expected, src);
+  assert.deepEqual(positionalArgs(cmd('x -o v a')).map((w) => w.value), ['v', 'a'], 'without a spec no option takes a value');
+  assert.equal(flagValue(cmd('x -qt sid a'), 't', 'target-release', spec), 'sid');
+  assert.deepEqual(flagValue(cmd('x --target-release sid --target-release=bookworm'), 't', 'target-release', spec), 'bookworm');
+});
+
+// ---- the shell reading of a Dockerfile (analysis.ts, packages.ts) --------------------------------------
+
+const analysed = (text: string) => {
+  const ast = parseDockerfile(text).ast;
+  return { ast, analysis: new DockerfileAnalysis(ast), runs: ast.instructions.filter((i) => i.keyword === 'RUN') };
+};
+
+test('RUN spans map through line continuations and comment lines', () => {
+  const text = 'FROM debian\nRUN apt-get update \\\n  # a comment\n    && apt-get install -y \\\n      curl git \\\n && rm -rf /x\n';
+  const { analysis, runs } = analysed(text);
+  const script = analysis.shell(runs[0]);
+  const at = (s: { start: number; end: number }) => text.slice(s.start, s.end);
+  assert.deepEqual(script.commands.map(at), ['apt-get update', 'apt-get install -y \\\n      curl git', 'rm -rf /x']);
+  assert.deepEqual(script.commands[1].args.map(at), ['install', '-y', 'curl', 'git']);
+  // Every offset maps as the Dockerfile's own source map does, in any order asked.
+  const i = runs[0];
+  const reference = parseShell(i.rest, { mapOffset: (o) => toSource(i.map, i.restOffset + o) });
+  assert.deepEqual(script.commands, reference.commands);
+});
+
+test('shell(): heredoc scripts, exec form, and the same answer however the questions alternate', () => {
+  const text = [
+    'FROM alpine', 'RUN <<EOF', 'apk add curl', 'EOF', 'RUN cat <<EOF > /f', 'apk add x', 'EOF', 'RUN bash <<EOF', 'cd /; apk add y', 'EOF',
+    'RUN ["apk", "add", "z"]', 'RUN   ', 'RUN echo a # c', '',
+  ].join('\n');
+  const { analysis, runs } = analysed(text);
+  const names = (i: Instruction) => analysis.shell(i).commands.map((c) => brief(c));
+  assert.deepEqual(runs.map(names), [['apk add curl'], ['cat'], ['bash', 'cd /', 'apk add y'], [], [], ['echo a']]);
+  const first = runs.map((i) => analysis.shell(i));
+  for (const i of [...runs].reverse()) analysis.shell(i);
+  assert.ok(runs.every((i, k) => analysis.shell(i) === first[k] && analysis.shell(i) === first[k]), 'one reading per RUN');
+});
+
+test('managersOf / runsManager / packageCommand read wrappers, python -m and versioned names', () => {
+  const text = [
+    'FROM debian', 'RUN cd /x && echo hi', 'RUN sudo -E apt-get install -y curl', 'RUN env A=1 python3.11 -m pip install x',
+    'RUN pip3.12 install y && dnf-3 install -y z', 'RUN python -c "print(1)" && pipenv install', 'RUN time nice -n 5 npm ci', '',
+  ].join('\n');
+  const { analysis, runs } = analysed(text);
+  assert.deepEqual(runs.map((i) => [...analysis.managersOf(i)]), [[], ['apt-get'], ['pip'], ['pip', 'dnf'], [], ['npm']]);
+  assert.equal(analysis.runsManager(runs[0], 'apt-get'), false);
+  assert.equal(analysis.runsManager(runs[3], 'apt-get', 'yum', 'dnf'), true);
+  assert.equal(analysis.managersOf(runs[0]), analysis.managersOf(runs[4]), 'RUNs without managers share one empty answer');
+  const sudo = analysis.shell(runs[1]).commands[0];
+  const p = packageCommand(sudo)!;
+  assert.equal(p, packageCommand(sudo), 'one reading per command');
+  assert.equal(p.source, sudo);
+  assert.equal(p.head.value, 'apt-get');
+  assert.deepEqual(p.positionals.map((w) => w.value), ['install', 'curl']);
+  const py = packageCommand(analysis.shell(runs[2]).commands[0])!;
+  assert.equal(py.head.value, 'python3.11');
+  assert.deepEqual(py.positionals.map((w) => w.value), ['install', 'x']);
+  assert.deepEqual(analysis.shell(runs[4]).commands.map((c) => packageCommand(c)), [undefined, undefined]);
+});
+
+test('variables resolve by instruction position: ONBUILD triggers, other documents, lists out of order', () => {
+  const text = 'ARG G=g\nFROM alpine\nARG A=1\nONBUILD RUN echo $A\nENV B=2\nRUN echo $A $B\n';
+  const { ast, analysis } = analysed(text);
+  const [, , argA, onbuild, , run] = ast.instructions;
+  assert.equal(argA.keyword, 'ARG');
+  assert.deepEqual(analysis.resolve('B', run), { declared: true, value: '2' });
+  assert.deepEqual(analysis.resolve('B', onbuild.trigger!), { declared: false }, 'a trigger sits where its ONBUILD is');
+  assert.deepEqual(analysis.resolve('A', onbuild.trigger!), { declared: true, value: '1' });
+  const other = parseDockerfile(text).ast.instructions[5];
+  assert.deepEqual(analysis.resolve('A', other), { declared: false }, 'an instruction of another parse is before everything');
+  assert.deepEqual(analysis.resolve('G', ast.stages[0].from), { declared: true, value: 'g' });
+  // A list whose offsets are not ascending (the parser never makes one) is looked up by identity.
+  const shuffled = new DockerfileAnalysis({ ...ast, instructions: [ast.instructions[1], ast.instructions[0], ...ast.instructions.slice(2)] });
+  assert.deepEqual(shuffled.resolve('B', run), { declared: true, value: '2' });
+  assert.deepEqual(shuffled.resolve('G', ast.stages[0].from), { declared: false }, 'G now comes after the FROM');
 });

@@ -15,10 +15,14 @@ export function commandName(cmd: ShCommand): string | undefined {
   return cmd.name === undefined ? undefined : baseName(cmd.name.value);
 }
 
-interface ParsedOption { word: ShWord; long: boolean; name: string; value?: string; index: number }
+/**
+ * Called for each option found by scan: the word holding it, whether it is a long option (`--name`), its name
+ * (one character for a short flag) and its value when it takes one. Returning true stops the scan.
+ */
+type OnOption = (word: ShWord, long: boolean, name: string, value: string | undefined) => boolean | void;
 
-/** Walks the arguments getopt-style: yields options (one per short flag of a cluster) and positionals. */
-function scan(cmd: ShCommand, spec: OptionSpec | undefined, onOption: (o: ParsedOption) => boolean | void, onPositional?: (w: ShWord) => void): void {
+/** Walks the arguments getopt-style: reports options (one per short flag of a cluster) and positionals. */
+function scan(cmd: ShCommand, spec: OptionSpec | undefined, onOption: OnOption, onPositional?: (w: ShWord) => void): void {
   const args = cmd.args;
   const shortV = spec?.shortWithValue ?? '';
   const longV = spec?.longWithValue ?? [];
@@ -29,31 +33,41 @@ function scan(cmd: ShCommand, spec: OptionSpec | undefined, onOption: (o: Parsed
       if (onPositional) for (let k = i + 1; k < args.length; k++) onPositional(args[k]);
       return;
     }
-    if (v.length > 2 && v.startsWith('--')) {
+    if (isLongOption(v)) {
       const eq = v.indexOf('=');
       const name = eq < 0 ? v.slice(2) : v.slice(2, eq);
       let value = eq < 0 ? undefined : v.slice(eq + 1);
-      const index = i;
       if (value === undefined && longV.includes(name) && i + 1 < args.length) value = args[++i].value;
-      if (onOption({ word: w, long: true, name, value, index }) === true) return;
+      if (onOption(w, true, name, value) === true) return;
       continue;
     }
-    if (v.length > 1 && v[0] === '-' && !w.dynamic) {
-      const index = i;
+    if (isShortOptions(w)) {
       for (let k = 1; k < v.length; k++) {
         const name = v[k];
         if (shortV.includes(name)) {
           let value: string | undefined = v.slice(k + 1);
           if (value === '') value = i + 1 < args.length ? args[++i].value : undefined;
-          if (onOption({ word: w, long: false, name, value, index }) === true) return;
+          if (onOption(w, false, name, value) === true) return;
           break;
         }
-        if (onOption({ word: w, long: false, name, index }) === true) return;
+        if (onOption(w, false, name, undefined) === true) return;
       }
       continue;
     }
     onPositional?.(w);
   }
+}
+
+/** `--name` or `--name=value` (not `--` alone). */
+const isLongOption = (v: string) => v.length > 2 && v.charCodeAt(0) === 45 && v.charCodeAt(1) === 45;
+
+/** `-x`, `-xyz`, `-ovalue`: a cluster of short flags (a dynamic word such as `-$X` is taken as an operand). */
+const isShortOptions = (w: ShWord) => w.value.length > 1 && w.value.charCodeAt(0) === 45 && !w.dynamic;
+
+/** `--name` (no `=value`) whose name is in `names`, compared in place. */
+function isLongIn(v: string, names: readonly string[]): boolean {
+  for (const n of names) if (n.length === v.length - 2 && v.startsWith(n, 2)) return true;
+  return false;
 }
 
 const list = (x: string | readonly string[] | undefined): readonly string[] => (x === undefined ? [] : typeof x === 'string' ? [x] : x);
@@ -70,8 +84,8 @@ export function hasFlag(cmd: ShCommand, short: string | undefined, long?: string
 export function findFlag(cmd: ShCommand, short: string | undefined, long?: string | readonly string[], spec?: OptionSpec): ShWord | undefined {
   const longs = list(long);
   let found: ShWord | undefined;
-  scan(cmd, spec, (o) => {
-    if (o.long ? longs.includes(o.name) : o.name === short) { found = o.word; return true; }
+  scan(cmd, spec, (word, isLong, name) => {
+    if (isLong ? longs.includes(name) : name === short) { found = word; return true; }
     return false;
   });
   return found;
@@ -80,17 +94,40 @@ export function findFlag(cmd: ShCommand, short: string | undefined, long?: strin
 /** The value of an option: `-o X`, `-oX` (needs `o` in spec.shortWithValue), `--opt=X`, `--opt X` (needs it in longWithValue). Last one wins. */
 export function flagValue(cmd: ShCommand, short: string | undefined, long?: string | readonly string[], spec?: OptionSpec): string | undefined {
   const longs = list(long);
-  let value: string | undefined;
-  scan(cmd, spec, (o) => {
-    if ((o.long ? longs.includes(o.name) : o.name === short) && o.value !== undefined) value = o.value;
+  let found: string | undefined;
+  scan(cmd, spec, (_word, isLong, name, value) => {
+    if ((isLong ? longs.includes(name) : name === short) && value !== undefined) found = value;
   });
-  return value;
+  return found;
 }
 
 /** Arguments that are neither options nor option values (everything after `--` is positional). */
 export function positionalArgs(cmd: ShCommand, spec?: OptionSpec): ShWord[] {
+  // scan's walk without its callbacks and option names: every package reading asks for the positionals.
+  const args = cmd.args;
+  const shortV = spec?.shortWithValue ?? '';
+  const longV = spec?.longWithValue ?? [];
   const out: ShWord[] = [];
-  scan(cmd, spec, () => false, (w) => out.push(w));
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i];
+    const v = w.value;
+    if (v === '--') {
+      for (let k = i + 1; k < args.length; k++) out.push(args[k]);
+      break;
+    }
+    if (isLongOption(v)) {
+      if (i + 1 < args.length && !v.includes('=') && isLongIn(v, longV)) i++; // `--opt VALUE`
+      continue;
+    }
+    if (isShortOptions(w)) {
+      // The first flag taking a value takes the rest of the word, or the next word when it ends the cluster.
+      let k = 1;
+      while (k < v.length && !shortV.includes(v[k])) k++;
+      if (k === v.length - 1 && i + 1 < args.length) i++;
+      continue;
+    }
+    out.push(w);
+  }
   return out;
 }
 
@@ -142,8 +179,8 @@ export function isPackageManagerInstall(cmd: ShCommand): PackageInstall | undefi
 export function flagValues(cmd: ShCommand, short: string | undefined, long?: string | readonly string[], spec?: OptionSpec): string[] {
   const longs = list(long);
   const out: string[] = [];
-  scan(cmd, spec, (o) => {
-    if ((o.long ? longs.includes(o.name) : o.name === short) && o.value !== undefined) out.push(o.value);
+  scan(cmd, spec, (_word, isLong, name, value) => {
+    if ((isLong ? longs.includes(name) : name === short) && value !== undefined) out.push(value);
   });
   return out;
 }
@@ -159,6 +196,9 @@ const WRAPPERS: ReadonlyMap<string, OptionSpec> = new Map<string, OptionSpec>([
   ['nohup', {}],
   ['time', { shortWithValue: 'fo', longWithValue: ['format', 'output'] }],
 ]);
+
+/** Whether a command of this (base) name runs its arguments as another command (see unwrapCommand). */
+export const isWrapper = (name: string): boolean => WRAPPERS.has(name);
 
 /**
  * The command a wrapper runs: `sudo -E apt-get install x`, `env A=1 pip install x`, `command -p npm ci` → a view of
