@@ -23,7 +23,11 @@ function present(ctx: DockerfileContext, files: string[], fallback: string[]): s
   return found.length ? found : fallback;
 }
 
+/** Programs `classify` knows: any other command is answered before its arguments are read (most commands of a RUN). */
+const INSTALLERS = new Set(['npm', 'yarn', 'pnpm', 'pip', 'pip3', 'uv', 'poetry', 'bundle', 'bundler', 'go', 'composer', 'mvn', 'cargo', 'gradle', 'gradlew']);
+
 function classify(ctx: DockerfileContext, e: EffectiveCommand, cmd: ShCommand): Install | undefined {
+  if (!INSTALLERS.has(e.name)) return undefined;
   const c = withArgs(e);
   const pos = positionalArgs(c, e.name.startsWith('pip') || e.name === 'uv' ? PIP_SPEC : undefined).map((w) => w.value);
   const sub = pos[0];
