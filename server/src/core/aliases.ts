@@ -6,7 +6,9 @@ export function peerOf(alias: string): Peer | undefined {
   if (/^SC\d{4}$/.test(alias)) return 'shellcheck';
   if (/^(DS|AVD-DS-)\d+$/.test(alias) || /^DS-\d+$/.test(alias)) return 'trivy';
   if (/^CKV2?_DOCKER_\d+$/.test(alias)) return 'checkov';
-  if (/^[A-Z][a-z]+(?:[A-Z][A-Za-z]*)+$/.test(alias) || /^JSON[A-Z]/.test(alias)) return 'buildkit';
+  // `[A-Z][A-Za-z]*` and not `(?:[A-Z][A-Za-z]*)+`: the same names, but the nested form backtracks exponentially
+  // (a 30-letter id in a suppression comment took 30 s).
+  if (/^[A-Z][a-z]+[A-Z][A-Za-z]*$/.test(alias) || /^JSON[A-Z]/.test(alias)) return 'buildkit';
   if (/^[a-z]+(?:-[a-z]+)+$/.test(alias)) return 'dclint';
   return undefined;
 }

@@ -140,7 +140,9 @@ function writtenPairs(map: YMap): YPair[] {
  */
 function keyColumn(text: string, map: YMap): number | undefined {
   const first = writtenPairs(map)[0];
-  if (!first || !/^(?:[ ]*-[ ]+)*[ ]*$/.test(text.slice(lineStartAt(text, first.key.start), first.key.start))) return undefined;
+  // Only spaces and `- ` list markers before the key. (`[ ]*(?:-[ ]+)*`, not `(?:[ ]*-[ ]+)*[ ]*`, which matches the
+  // same text but backtracks exponentially on spaced dashes followed by an anchor.)
+  if (!first || !/^[ ]*(?:-[ ]+)*$/.test(text.slice(lineStartAt(text, first.key.start), first.key.start))) return undefined;
   return columnOf(text, first.key.start);
 }
 

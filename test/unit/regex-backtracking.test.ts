@@ -1,0 +1,46 @@
+// Inputs that made a regular expression backtrack exponentially: each took from seconds to hours before its
+// pattern was rewritten. A hang blocks the thread, so each case runs in a child process with a time limit far
+// above the milliseconds it takes now.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { peerOf } from '../../server/src/core/aliases';
+
+const CORE = path.resolve(__dirname, '../../server/src/core');
+/** A BuildKit-shaped name that is not one: 40 capitals, then a digit (2^40 ways to split the capitals). */
+const LONG_ID = `Ab${'A'.repeat(40)}1`;
+
+/** Runs `body` (with `lint`, `parseConfig` and `assert` in scope) in a child process; fails if it throws or takes over 10 s. */
+function inChild(body: string) {
+  const script = `const assert = require('node:assert/strict'); const { lint } = require(${JSON.stringify(`${CORE}/engine`)}); const { parseConfig } = require(${JSON.stringify(`${CORE}/config/project`)});\n${body}`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 10_000 });
+  assert.equal(r.signal, null, 'still running after 10 s: a regular expression backtracks');
+  assert.equal(r.status, 0, r.stderr);
+}
+
+test('a long id in a suppression comment is classified at once', () => {
+  inChild(`const r = lint({ text: 'FROM alpine:3.19\\n# seaworthy-ignore ${LONG_ID}\\nRUN true\\n', kind: 'dockerfile', settings: { profiles: ['recommended', 'strict'] } });
+assert.ok(r.findings.some((f) => f.rule === 'unused-suppression' && f.message.includes('${LONG_ID}')), JSON.stringify(r.findings.map((f) => f.message)));`);
+});
+
+test('a long rule name in a config file is reported as unknown at once', () => {
+  inChild(`const c = parseConfig('seaworthy', 'rules:\\n  ${LONG_ID}: off\\n');
+assert.ok(c.problems.some((p) => p.message.includes('${LONG_ID}')), JSON.stringify(c.problems));`);
+});
+
+test('spaced list markers before an anchored key do not stall a compose edit', () => {
+  inChild(`const { parseCompose } = require(${JSON.stringify(`${CORE}/compose/parse`)});
+const { insertPairEdit } = require(${JSON.stringify(`${CORE}/compose/edit`)});
+const text = 'x:\\n  ' + '-   '.repeat(40) + '&a key: v\\n';
+const file = parseCompose(text).ast;
+let node = file.documents[0].root.get('x');
+while (node.type === 'seq') node = node.items[0];
+assert.equal(node.type, 'map');
+insertPairEdit(file, node, 'other', 1);`);
+});
+
+test('peerOf still names BuildKit checks and nothing else', () => {
+  for (const id of ['StageNameCasing', 'JSONArgsRecommended', 'FromAsCasing', 'InvalidDefaultArgInFrom']) assert.equal(peerOf(id), 'buildkit', id);
+  for (const id of ['Abc', 'stageNameCasing', 'Stage1Name', 'DL3008', 'no-version-field']) assert.notEqual(peerOf(id), 'buildkit', id);
+});
