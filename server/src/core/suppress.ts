@@ -162,21 +162,24 @@ export function dockerfileSuppressions(doc: Dockerfile, opts: SuppressOptions = 
     if (c.scope === 'file') s.file.push(c);
     return { p, c };
   };
+  // Arrays only where comments are: most instructions have none above them (this runs for every instruction).
+  const NONE: SuppressionComment[] = [];
   for (const instr of doc.instructions) {
     // Comments directly above the instruction (only other comments or blank lines between).
-    const pending: SuppressionComment[] = [];
-    const stagePending: SuppressionComment[] = [];
+    let pending = NONE;
+    let stagePending = NONE;
     while (ci < comments.length && comments[ci].line < instr.startLine) {
       const t = take(comments[ci]);
-      if (t?.c.scope === 'stage') stagePending.push(t.c);
-      else if (t?.c.scope === 'next') pending.push(t.c);
+      if (t?.c.scope === 'stage') (stagePending === NONE ? (stagePending = []) : stagePending).push(t.c);
+      else if (t?.c.scope === 'next') (pending === NONE ? (pending = []) : pending).push(t.c);
       ci++;
     }
     while (ci < comments.length && comments[ci].line <= instr.endLine) ci++;
     // `# hadolint stage ignore=…` covers the stage whose FROM follows it (or the rest of the current stage).
-    stage = instr.keyword === 'FROM' ? stagePending : stage.concat(stagePending);
+    stage = instr.keyword === 'FROM' ? stagePending : stagePending.length ? stage.concat(stagePending) : stage;
     for (const c of pending) c.target = instr.startLine;
-    for (const c of [...pending, ...stage]) for (let l = instr.startLine; l <= instr.endLine; l++) cover(s, l, c);
+    for (const c of pending) for (let l = instr.startLine; l <= instr.endLine; l++) cover(s, l, c);
+    for (const c of stage) for (let l = instr.startLine; l <= instr.endLine; l++) cover(s, l, c);
   }
   // After the last instruction: file-wide comments still count; a next-instruction one has nothing to cover.
   for (; ci < comments.length; ci++) {
