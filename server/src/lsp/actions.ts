@@ -19,7 +19,6 @@ export function toDiagnostic(f: Finding): Diagnostic {
   const d: Diagnostic = {
     range: f.range, severity: SEVERITY[f.severity], code: f.rule, source: 'seaworthy', message: f.message,
     codeDescription: f.rule !== 'syntax-error' ? { href: ruleDocUrl(f.rule) } : undefined,
-    data: { rule: f.rule, start: f.span.start, end: f.span.end },
   };
   if (DEPRECATED.has(f.rule)) d.tags = [DiagnosticTag.Deprecated];
   if (f.rule === 'unused-suppression') d.tags = [DiagnosticTag.Unnecessary];
