@@ -160,6 +160,18 @@ export const composeSoup: fc.Arbitrary<string> = fc.tuple(
 /** Mostly small sizes, sometimes up to `max` (the full size costs seconds: keep it rare). */
 const nat = (max: number) => fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 1, max: Math.min(max, 300) }) }, { weight: 1, arbitrary: fc.integer({ min: 1, max }) });
 
+/** Where a long run goes (`@`), and the kind of file. */
+const LONG_RUN_LINES: readonly [DocumentKind, string][] = [
+  ['dockerfile', '# syntax=a@x\nFROM x\n'], ['dockerfile', '# escape=@x\nFROM x\n'], ['dockerfile', 'FROM x\nRUN <<EOF@x\necho\nEOF\n'],
+  ['dockerfile', 'FROM x\nRUN echo a@x > b\n'], ['dockerfile', 'FROM a@x AS b\n'], ['dockerfile', 'FROM x\nLABEL a=b@x\n'],
+  ['dockerfile', 'FROM x\nENV A=b@x\n'], ['dockerfile', 'FROM x\nCOPY a@x /b@x\n'], ['dockerfile', 'FROM x\nEXPOSE 80@x\n'],
+  ['dockerfile', 'FROM x\n# seaworthy-ignore a@x\nRUN y\n'], ['dockerfile', 'FROM x\nRUN apt-get install -y a@x\n'],
+  ['dockerfile', 'FROM x\nHEALTHCHECK CMD ["a@x"]\n'], ['dockerfile', 'FROM x\nUSER a@x\n'], ['dockerfile', 'FROM x\nRUN curl https://a@x | sh\n'],
+  ['compose', 'services:\n  web:\n    image: a@x\n'], ['compose', 'services:\n  web:\n    environment:\n      A: b@x\n'],
+  ['compose', 'services:\n  web:\n    ports:\n      - "8@x:80"\n'], ['compose', 'x: a@x\n'], ['compose', '# seaworthy-ignore a@x\nservices: {}\n'],
+  ['compose', 'services:\n  web:\n    command: a@x\n    volumes:\n      - ./a@x:/b\n'],
+];
+
 export const pathological: fc.Arbitrary<FuzzInput> = fc.oneof(
   nat(10_000).map((n) => ({ kind: 'dockerfile' as const, origin: `continuation of ${n} lines`, text: 'FROM debian:12\nRUN apt-get update && apt-get install \\\n' + '    pkg \\\n'.repeat(n) + '    last\n' })),
   nat(10_000).map((n) => ({ kind: 'dockerfile' as const, origin: `${n} empty continuation lines`, text: 'FROM x\nRUN a \\\n' + '\\\n'.repeat(n) })),
@@ -174,6 +186,11 @@ export const pathological: fc.Arbitrary<FuzzInput> = fc.oneof(
   nat(3_000).map((n) => ({ kind: 'dockerfile' as const, origin: `${n} stages`, text: Array.from({ length: n }, (_, i) => `FROM ${i ? `s${i - 1}` : 'debian:12'} AS s${i}\nCOPY --from=s${Math.max(0, i - 1)} /a /a\n`).join('') })),
   nat(3_000).map((n) => ({ kind: 'dockerfile' as const, origin: `${n} ONBUILD`, text: 'FROM x\n' + 'ONBUILD '.repeat(n) + 'RUN x\n' })),
   nat(50_000).map((n) => ({ kind: 'dockerfile' as const, origin: `line of ${n} pipes`, text: 'FROM x\nRUN a' + ' | a'.repeat(n) + '\n' })),
+  // A long run of one character where a regular expression reads (a lazy or leading quantifier over a run is
+  // quadratic: a directive or heredoc line with 40,000 spaces took over a second).
+  fc.tuple(nat(60_000), fc.constantFrom(' ', '\t', '#', '>', '-', '=', '/', '$', '{', 'a', '.', ':', '@'), fc.constantFrom(...LONG_RUN_LINES)).map(([n, c, [k, at]]) => ({
+    kind: k, origin: `${n} × ${JSON.stringify(c)} in ${JSON.stringify(at.replace('@', '…'))}`, text: at.replace('@', c.repeat(n)),
+  })),
   nat(2_000).map((n) => ({ kind: 'compose' as const, origin: `block YAML ${n} deep`, text: 'services:\n' + Array.from({ length: n }, (_, i) => ' '.repeat(i + 2) + 'k:').join('\n') + ' v\n' })),
   nat(20_000).map((n) => ({ kind: 'compose' as const, origin: `flow YAML ${n} deep`, text: 'services: ' + '['.repeat(n) + ']'.repeat(n) + '\n' })),
   nat(20_000).map((n) => ({ kind: 'compose' as const, origin: `unclosed flow YAML ${n} deep`, text: 'services: ' + '{a: ['.repeat(n) + '\n' })),

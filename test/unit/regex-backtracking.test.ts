@@ -40,6 +40,15 @@ assert.equal(node.type, 'map');
 insertPairEdit(file, node, 'other', 1);`);
 });
 
+// Quadratic ones: 40,000 spaces took 1.3-1.6 s; 200,000 (under the 256 KiB limit) would take about a minute.
+test('a long run of spaces inside a parser directive or a heredoc RUN line is read at once', () => {
+  inChild(`const spaces = ' '.repeat(200000);
+for (const text of ['# syntax=a' + spaces + 'x\\nFROM alpine:3.19\\n', 'FROM alpine:3.19\\nRUN <<EOF' + spaces + 'x\\necho hi\\nEOF\\n']) {
+  const r = lint({ text, kind: 'dockerfile' });
+  assert.deepEqual(r.ruleErrors, []);
+}`);
+});
+
 test('peerOf still names BuildKit checks and nothing else', () => {
   for (const id of ['StageNameCasing', 'JSONArgsRecommended', 'FromAsCasing', 'InvalidDefaultArgInFrom']) assert.equal(peerOf(id), 'buildkit', id);
   for (const id of ['Abc', 'stageNameCasing', 'Stage1Name', 'DL3008', 'no-version-field']) assert.notEqual(peerOf(id), 'buildkit', id);
