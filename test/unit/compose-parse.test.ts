@@ -426,6 +426,17 @@ for (const c of DEEP_CASES) {
   });
 }
 
+test('nesting past the limit: not read, one error, the same on every run (the library ran out of stack at a varying depth)', () => {
+  for (const text of ['services: ' + '{a: ['.repeat(20_000) + '\n', 'services: ' + '{a: ['.repeat(MAX_DEPTH) + '\n', 'a: ' + '['.repeat(MAX_DEPTH + 100) + ']'.repeat(MAX_DEPTH + 100)]) {
+    const runs = Array.from({ length: 5 }, () => parseCompose(text));
+    for (const r of runs) {
+      assert.deepEqual(r.ast.documents, []);
+      assert.deepEqual(r.errors.map((e) => e.message), [`Nesting deeper than ${MAX_DEPTH} levels is not supported: the file was not read`]);
+      assert.deepEqual(r.errors, runs[0].errors);
+    }
+  }
+});
+
 test('deep nesting within the limit is kept whole', () => {
   const depth = 100;
   const { root } = parse('a: ' + '['.repeat(depth) + '1' + ']'.repeat(depth));

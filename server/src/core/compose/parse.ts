@@ -37,7 +37,8 @@ class Converter {
   private readonly anchors = new Map<string, YNode>();
   /** Anchors of nodes still being converted (an alias to one of them would make a cycle). */
   private readonly pending = new Set<string>();
-  private depthReported = false;
+  /** Where nesting first went past MAX_DEPTH, if it did. */
+  tooDeepAt: number | undefined = undefined;
 
   constructor(
     private readonly text: string,
@@ -65,10 +66,10 @@ class Converter {
     }
     if (n === null || n === undefined) return { node: null };
     if (depth > MAX_DEPTH) {
-      if (!this.depthReported) {
+      if (this.tooDeepAt === undefined) {
         const [start] = rangeOf(n as LibRange);
         this.error(`Nesting deeper than ${MAX_DEPTH} levels is not supported`, start, start + 1);
-        this.depthReported = true;
+        this.tooDeepAt = start;
       }
       return { node: null };
     }
@@ -256,6 +257,7 @@ export function parseCompose(text: string): ComposeParse {
 export function parseComposeWithLibrary(text: string): ComposeParse {
   const ast: ComposeFile = { text, documents: [], comments: [], duplicateKeys: [], aliases: [], warnings: [] };
   let errors: ParseError[] = [];
+  const convs: Converter[] = [];
   try {
     const tokens = Array.from(new Parser().parse(text));
     ast.comments = collectComments(tokens as CstToken[], text);
@@ -264,6 +266,7 @@ export function parseComposeWithLibrary(text: string): ComposeParse {
     const budget = { merged: 0 };
     for (const doc of docs) {
       const conv = new Converter(text, ast.duplicateKeys, ast.aliases, budget);
+      convs.push(conv);
       let root: YNode | null = null;
       try {
         if (!isEmpty(doc.contents)) root = conv.node(doc.contents as LibNode | null, 0).node;
@@ -282,5 +285,41 @@ export function parseComposeWithLibrary(text: string): ComposeParse {
     errors.push({ message: `Compose file could not be read: ${(e as Error)?.message ?? e}`, span: clampSpan(text, 0, 1) });
   }
   errors = capErrors(errors.sort((a, b) => a.span.start - b.span.start));
+  // Nesting past MAX_DEPTH is not read at all, with one clear error. Some hundreds of levels further the library
+  // runs out of stack, and where it does depends on the stack left at the time: reading part of such a file
+  // would give different findings from run to run.
+  const cut = convs.find((c) => c.tooDeepAt !== undefined)?.tooDeepAt;
+  if (cut !== undefined || errors.some((e) => STACK_EXHAUSTED.test(e.message))) return tooDeep(text, cut);
   return { ast, errors };
+}
+
+const STACK_EXHAUSTED = /Maximum call stack size exceeded/i;
+
+/** The parse of a file nested too deeply to read: no documents, one error where nesting passes MAX_DEPTH. */
+function tooDeep(text: string, at = flowDepthExceeded(text, MAX_DEPTH)): ComposeParse {
+  const ast: ComposeFile = { text, documents: [], comments: [], duplicateKeys: [], aliases: [], warnings: [] };
+  return { ast, errors: [{ message: `Nesting deeper than ${MAX_DEPTH} levels is not supported: the file was not read`, span: clampSpan(text, at, at + 1) }] };
+}
+
+/** Offset of the bracket that opens flow level `max + 1` (quotes and comments skipped), or 0. */
+function flowDepthExceeded(text: string, max: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") { i = closingQuote(text, i); continue; }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) { const eol = text.indexOf('\n', i); if (eol < 0) break; i = eol; continue; }
+    if (c === '[' || c === '{') { if (++depth > max) return i; }
+    else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return 0;
+}
+
+/** Index of the quote closing the one at `open` (YAML: `\\` escapes in double quotes, `''` in single), or the end. */
+function closingQuote(text: string, open: number): number {
+  const q = text[open];
+  for (let i = open + 1; i < text.length; i++) {
+    if (q === '"' && text[i] === '\\') { i++; continue; }
+    if (text[i] === q) { if (q === "'" && text[i + 1] === "'") { i++; continue; } return i; }
+  }
+  return text.length;
 }
