@@ -87,7 +87,7 @@ export function lint(input: LintInput): LintResult {
   const workspace = input.workspace ?? EMPTY_WORKSPACE;
 
   if (input.kind === 'dockerfile') {
-    const { ast, errors } = parseDockerfile(text);
+    const { ast, errors } = parseDockerfile(text, lines);
     pushParseErrors(errors, findings, lines);
     suppressions = dockerfileSuppressions(ast, { disableHadolintPragmas: settings.disableIgnorePragma });
     if (!input.rules && suppressions.experimental.size) for (const rule of rules) if (!active.some((a) => a.rule === rule) && enabledByCheckDirective(rule, suppressions, settings)) active.push({ rule, severity: rule.severity });
