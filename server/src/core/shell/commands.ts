@@ -21,8 +21,11 @@ export function commandName(cmd: ShCommand): string | undefined {
  */
 type OnOption = (word: ShWord, long: boolean, name: string, value: string | undefined) => boolean | void;
 
-/** Walks the arguments getopt-style: reports options (one per short flag of a cluster) and positionals. */
-function scan(cmd: ShCommand, spec: OptionSpec | undefined, onOption: OnOption, onPositional?: (w: ShWord) => void): void {
+/**
+ * Walks the arguments getopt-style: reports options (one per short flag of a cluster) and positionals.
+ * Without `onOption`, option names and values are not sliced out (positionalArgs: every package reading asks).
+ */
+function scan(cmd: ShCommand, spec: OptionSpec | undefined, onOption: OnOption | undefined, onPositional?: (w: ShWord) => void): void {
   const args = cmd.args;
   const shortV = spec?.shortWithValue ?? '';
   const longV = spec?.longWithValue ?? [];
@@ -35,22 +38,21 @@ function scan(cmd: ShCommand, spec: OptionSpec | undefined, onOption: OnOption, 
     }
     if (isLongOption(v)) {
       const eq = v.indexOf('=');
-      const name = eq < 0 ? v.slice(2) : v.slice(2, eq);
-      let value = eq < 0 ? undefined : v.slice(eq + 1);
-      if (value === undefined && longV.includes(name) && i + 1 < args.length) value = args[++i].value;
-      if (onOption(w, true, name, value) === true) return;
+      const takesNext = eq < 0 && i + 1 < args.length && isLongIn(v, longV); // `--opt VALUE`
+      if (takesNext) i++;
+      if (onOption && onOption(w, true, eq < 0 ? v.slice(2) : v.slice(2, eq), eq >= 0 ? v.slice(eq + 1) : takesNext ? args[i].value : undefined) === true) return;
       continue;
     }
     if (isShortOptions(w)) {
       for (let k = 1; k < v.length; k++) {
         const name = v[k];
         if (shortV.includes(name)) {
-          let value: string | undefined = v.slice(k + 1);
-          if (value === '') value = i + 1 < args.length ? args[++i].value : undefined;
-          if (onOption(w, false, name, value) === true) return;
+          // It takes the rest of the word, or the next word when it ends the cluster.
+          const value = k < v.length - 1 ? v.slice(k + 1) : i + 1 < args.length ? args[++i].value : undefined;
+          if (onOption?.(w, false, name, value) === true) return;
           break;
         }
-        if (onOption(w, false, name, undefined) === true) return;
+        if (onOption?.(w, false, name, undefined) === true) return;
       }
       continue;
     }
@@ -103,31 +105,8 @@ export function flagValue(cmd: ShCommand, short: string | undefined, long?: stri
 
 /** Arguments that are neither options nor option values (everything after `--` is positional). */
 export function positionalArgs(cmd: ShCommand, spec?: OptionSpec): ShWord[] {
-  // scan's walk without its callbacks and option names: every package reading asks for the positionals.
-  const args = cmd.args;
-  const shortV = spec?.shortWithValue ?? '';
-  const longV = spec?.longWithValue ?? [];
   const out: ShWord[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const w = args[i];
-    const v = w.value;
-    if (v === '--') {
-      for (let k = i + 1; k < args.length; k++) out.push(args[k]);
-      break;
-    }
-    if (isLongOption(v)) {
-      if (i + 1 < args.length && !v.includes('=') && isLongIn(v, longV)) i++; // `--opt VALUE`
-      continue;
-    }
-    if (isShortOptions(w)) {
-      // The first flag taking a value takes the rest of the word, or the next word when it ends the cluster.
-      let k = 1;
-      while (k < v.length && !shortV.includes(v[k])) k++;
-      if (k === v.length - 1 && i + 1 < args.length) i++;
-      continue;
-    }
-    out.push(w);
-  }
+  scan(cmd, spec, undefined, (w) => out.push(w));
   return out;
 }
 
