@@ -288,38 +288,31 @@ export function parseComposeWithLibrary(text: string): ComposeParse {
   // Nesting past MAX_DEPTH is not read at all, with one clear error. Some hundreds of levels further the library
   // runs out of stack, and where it does depends on the stack left at the time: reading part of such a file
   // would give different findings from run to run.
+  // After an overflow, how deep the converter got varies too: the position then comes from the text alone.
+  if (errors.some((e) => STACK_EXHAUSTED.test(e.message))) return tooDeep(text, flowDepthExceeded(text, MAX_DEPTH));
   const cut = convs.find((c) => c.tooDeepAt !== undefined)?.tooDeepAt;
-  if (cut !== undefined || errors.some((e) => STACK_EXHAUSTED.test(e.message))) return tooDeep(text, cut);
+  if (cut !== undefined) return tooDeep(text, cut);
   return { ast, errors };
 }
 
 const STACK_EXHAUSTED = /Maximum call stack size exceeded/i;
 
-/** The parse of a file nested too deeply to read: no documents, one error where nesting passes MAX_DEPTH. */
-function tooDeep(text: string, at = flowDepthExceeded(text, MAX_DEPTH)): ComposeParse {
+/** The parse of a file nested too deeply to read: no documents, one error at `at`. */
+function tooDeep(text: string, at: number): ComposeParse {
   const ast: ComposeFile = { text, documents: [], comments: [], duplicateKeys: [], aliases: [], warnings: [] };
   return { ast, errors: [{ message: `Nesting deeper than ${MAX_DEPTH} levels is not supported: the file was not read`, span: clampSpan(text, at, at + 1) }] };
 }
 
-/** Offset of the bracket that opens flow level `max + 1` (quotes and comments skipped), or 0. */
+/**
+ * Offset of the bracket that opens flow level `max + 1`, or 0 (block nesting). Only a position for the error in a
+ * file the library could not read: brackets are counted as they come, quotes and comments included.
+ */
 function flowDepthExceeded(text: string, max: number): number {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"' || c === "'") { i = closingQuote(text, i); continue; }
-    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) { const eol = text.indexOf('\n', i); if (eol < 0) break; i = eol; continue; }
-    if (c === '[' || c === '{') { if (++depth > max) return i; }
-    else if ((c === ']' || c === '}') && depth > 0) depth--;
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) { if (++depth > max) return i; } // [ {
+    else if ((c === 93 || c === 125) && depth > 0) depth--; // ] }
   }
   return 0;
-}
-
-/** Index of the quote closing the one at `open` (YAML: `\\` escapes in double quotes, `''` in single), or the end. */
-function closingQuote(text: string, open: number): number {
-  const q = text[open];
-  for (let i = open + 1; i < text.length; i++) {
-    if (q === '"' && text[i] === '\\') { i++; continue; }
-    if (text[i] === q) { if (q === "'" && text[i + 1] === "'") { i++; continue; } return i; }
-  }
-  return text.length;
 }
