@@ -7,7 +7,7 @@ import {
   InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification, PublishDiagnosticsNotification, type PublishDiagnosticsParams, type ClientCapabilities,
   ApplyWorkspaceEditRequest, type ApplyWorkspaceEditParams, ShutdownRequest, ExitNotification,
-  type Registration, type RegistrationParams, type UnregistrationParams, type InitializeResult,
+  type Registration, type RegistrationParams, type UnregistrationParams, type InitializeResult, type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER = path.resolve(__dirname, '../../../dist/server.js');
@@ -17,7 +17,8 @@ export interface TestClient {
   proc: ChildProcess;
   stderr: () => string;
   open(uri: string, languageId: string, text: string, version?: number): void;
-  change(uri: string, version: number, text: string): void;
+  /** The whole new text, or one change as an editor with incremental sync sends it (a range and its new text). */
+  change(uri: string, version: number, change: string | TextDocumentContentChangeEvent): void;
   close(uri: string): void;
   /** Next publishDiagnostics for a uri (push mode). */
   nextDiagnostics(uri: string, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
@@ -117,7 +118,7 @@ export async function startClient(opts: StartOptions = {}): Promise<TestClient> 
       poll();
     }),
     open: (uri, languageId, text, version = 1) => { void conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } }); },
-    change: (uri, version, text) => { void conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] }); },
+    change: (uri, version, change) => { void conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [typeof change === 'string' ? { text: change } : change] }); },
     close: (uri) => { void conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } }); },
     nextDiagnostics: (uri, timeoutMs = 5000) => {
       const i = backlog.findIndex((p) => p.uri === uri);
