@@ -23,7 +23,10 @@ function present(ctx: DockerfileContext, files: string[], fallback: string[]): s
   return found.length ? found : fallback;
 }
 
-/** Programs `classify` knows: any other command is answered before its arguments are read (most commands of a RUN). */
+/**
+ * Programs `classify` knows: any other command is answered before its arguments are read (most commands of a RUN).
+ * A program added to the switch below must be added here too, or its case is never reached.
+ */
 const INSTALLERS = new Set(['npm', 'yarn', 'pnpm', 'pip', 'pip3', 'uv', 'poetry', 'bundle', 'bundler', 'go', 'composer', 'mvn', 'cargo', 'gradle', 'gradlew']);
 
 function classify(ctx: DockerfileContext, e: EffectiveCommand, cmd: ShCommand): Install | undefined {
