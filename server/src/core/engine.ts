@@ -81,7 +81,7 @@ export function lint(input: LintInput): LintResult {
     if (key !== undefined && SELECTIONS.size < 64) SELECTIONS.set(key, selection);
   }
   const rules = selection.rules;
-  const active = selection.active.slice();
+  let active = selection.active;
   const collected: Collected[] = [];
   let suppressions: Suppressions;
   const workspace = input.workspace ?? EMPTY_WORKSPACE;
@@ -90,7 +90,10 @@ export function lint(input: LintInput): LintResult {
     const { ast, errors } = parseDockerfile(text, lines);
     pushParseErrors(errors, findings, lines);
     suppressions = dockerfileSuppressions(ast, { disableHadolintPragmas: settings.disableIgnorePragma });
-    if (!input.rules && suppressions.experimental.size) for (const rule of rules) if (!active.some((a) => a.rule === rule) && enabledByCheckDirective(rule, suppressions, settings)) active.push({ rule, severity: rule.severity });
+    if (!input.rules && suppressions.experimental.size) {
+      const optedIn = rules.filter((rule) => !active.some((a) => a.rule === rule) && enabledByCheckDirective(rule, suppressions, settings));
+      if (optedIn.length) active = [...active, ...optedIn.map((rule) => ({ rule, severity: rule.severity }))];
+    }
     const analysis = new DockerfileAnalysis(ast);
     walkDockerfile(active as { rule: DockerfileRule; severity: Severity }[], selection, ast, analysis, { text, lines, workspace, settings, path: input.path, tools: input.tools }, collected, ruleErrors);
   } else {
