@@ -187,6 +187,13 @@ test('exclude globs', () => {
   assert.equal(ex('../outside/Dockerfile', '**'), undefined);
   assert.equal(globProblem('a[b'), 'unclosed "["');
   assert.equal(globProblem('a}'), 'unmatched "}"');
+  // These threw out of excludedBy (a RegExp syntax error), failing every lint in the folder.
+  assert.match(globProblem('[z-a]') ?? '', /^invalid character class/);
+  assert.equal(globProblem('\\{a'), 'unclosed "{"'); // the backslash is a path separator, not an escape
+  assert.equal(ex('a/b', '[z-a]', 'b'), 'b');
+  assert.equal(ex('x/y/z', 'x/{y,w}/*'), 'x/{y,w}/*');
+  assert.equal(ex('ab/c', '*b'), '*b');
+  assert.equal(ex('b', '*/b'), undefined);
 });
 
 test('schemas/seaworthy.schema.json accepts what the parser accepts and knows every key', () => {

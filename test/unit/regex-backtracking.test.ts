@@ -53,3 +53,44 @@ test('peerOf still names BuildKit checks and nothing else', () => {
   for (const id of ['StageNameCasing', 'JSONArgsRecommended', 'FromAsCasing', 'InvalidDefaultArgInFrom']) assert.equal(peerOf(id), 'buildkit', id);
   for (const id of ['Abc', 'stageNameCasing', 'Stage1Name', 'DL3008', 'no-version-field']) assert.notEqual(peerOf(id), 'buildkit', id);
 });
+
+// Quadratic patterns found by timing every regular expression literal in server/src on long runs of one
+// character between a prefix and a suffix (`/\/+$/`, `/\s+$/`, `^\s*` under the m flag, a lazy key before
+// `[ \t]*:`…): each input below took seconds to minutes before its pattern was rewritten.
+const RUN = 200_000;
+
+test('a long run of blank lines does not stall guessing what a file is', () => {
+  inChild(`const { guessKind } = require(${JSON.stringify(`${CORE}/kind`)});
+assert.equal(guessKind('notes', 'x' + '\\r\\n'.repeat(${RUN}) + 'y'), 'dockerfile');
+assert.equal(guessKind('notes', '\\n'.repeat(${RUN}) + 'services:\\n  a: {}\\n'), 'compose');`);
+});
+
+test('a compose key with a long run of blanks inside is read at once (completion, hover, outline)', () => {
+  inChild(`const { keyContextAt } = require(${JSON.stringify(`${CORE}/compose/navigation`)});
+const text = 'services:\\n  a' + ' '.repeat(${RUN}) + 'b' + '\\t'.repeat(${RUN}) + 'c\\n  web:\\n    image: x\\n    ';
+keyContextAt(text, text.length);`);
+});
+
+test('compose values with long runs of blanks, tabs and unclosed \${ are linted at once', () => {
+  inChild(`for (const text of [
+  'services:\\n  a:\\n    image: nginx:1.27\\n    environment:\\n      X: "\${' + ' '.repeat(${RUN}) + 'x"\\n',
+  'services:\\n  a:\\n    image: nginx:1.27\\n    ports:\\n      - "' + '\${a'.repeat(${RUN / 4}) + ':80"\\n',
+  'services:\\n  a:\\n    image: nginx:1.27\\n\\t' + '\\t'.repeat(${RUN}) + ' x: 1\\n',
+]) {
+  const r = lint({ text, kind: 'compose' });
+  assert.deepEqual(r.ruleErrors, []);
+}`);
+});
+
+test('exclude patterns are matched without backtracking, and paths with long runs of slashes are read at once', () => {
+  // As regular expressions, the first took 27 s and the second 17 s on one path; the third threw (too large).
+  inChild(`const { excludedBy, globProblem } = require(${JSON.stringify(`${CORE}/config/glob`)});
+const { mapWorkspace } = require(${JSON.stringify(`${CORE}/workspace`)});
+assert.equal(excludedBy('x/' + 'a/'.repeat(30) + 'z', ['x/' + '**/'.repeat(10) + 'y']), undefined);
+assert.equal(excludedBy('x/' + 'a/'.repeat(30) + 'y', ['x/' + '**/'.repeat(10) + 'y']), 'x/' + '**/'.repeat(10) + 'y');
+assert.equal(excludedBy('a'.repeat(40) + 'z', ['*a'.repeat(10) + 'y']), undefined);
+const slashes = '/'.repeat(${RUN});
+assert.equal(globProblem('x' + slashes + 'y'), 'longer than 1000 characters');
+assert.equal(excludedBy('a/b', ['x' + slashes + 'y']), undefined);
+assert.equal(mapWorkspace({ a: '1' }).readFile('a' + slashes + 'b'), undefined);`);
+});

@@ -3,6 +3,10 @@ import type { DocumentKind } from './types';
 
 const DOCKERFILE = /^(?:Dockerfile|Containerfile)(?:[.-].*)?$|\.(?:dockerfile|containerfile)$/i;
 const COMPOSE = /^(?:docker-)?compose(?:[.-].*)?\.ya?ml$/i;
+// Blanks before the key: not `\s*`, which also crosses line breaks and made these quadratic on a long run of blank
+// lines (60,000 took seconds); a match after a line break also starts at that line, so the answers are the same.
+const COMPOSE_KEY_LINE = /^[^\S\r\n\u2028\u2029]*(services|version|name|volumes|networks)\s*:/m;
+const FROM_LINE = /^[^\S\r\n\u2028\u2029]*FROM\s/im;
 
 export function kindFromName(fileName: string): DocumentKind | undefined {
   const base = fileName.replace(/^.*[\\/]/, '');
@@ -15,7 +19,7 @@ export function kindFromName(fileName: string): DocumentKind | undefined {
 export function guessKind(fileName: string, text: string): DocumentKind {
   const byName = kindFromName(fileName);
   if (byName) return byName;
-  if (/\.ya?ml$/i.test(fileName) || /^\s*(services|version|name|volumes|networks)\s*:/m.test(text) && !/^\s*FROM\s/im.test(text)) return 'compose';
+  if (/\.ya?ml$/i.test(fileName) || COMPOSE_KEY_LINE.test(text) && !FROM_LINE.test(text)) return 'compose';
   return 'dockerfile';
 }
 

@@ -1,5 +1,6 @@
 // The core reads files beside a document (.dockerignore, a compose file's Dockerfile) only through
 // this interface, so the LSP server can serve open buffers and tests can serve a map.
+import { trimTrailing } from './text';
 
 export interface WorkspaceHost {
   /** Text of a file, path relative to the linted document's folder; undefined when absent or outside the workspace. */
@@ -11,7 +12,7 @@ export interface WorkspaceHost {
 export const EMPTY_WORKSPACE: WorkspaceHost = { readFile: () => undefined, exists: () => false };
 
 export function mapWorkspace(files: Record<string, string>, dirs: string[] = []): WorkspaceHost {
-  const norm = (p: string) => p.replace(/^\.\//, '').replace(/\/+$/, '');
+  const norm = (p: string) => trimTrailing(p.replace(/^\.\//, ''), '/');
   return {
     readFile: (p) => files[norm(p)],
     exists: (p) => norm(p) in files || dirs.includes(norm(p)) || Object.keys(files).some((f) => f.startsWith(norm(p) + '/')),

@@ -55,7 +55,7 @@ export class DocumentLinter {
     if (this.configFormatOf(doc)) return undefined;
     const byLang = kindFromLanguageId(doc.languageId);
     if (byLang) return byLang;
-    const name = decodeURIComponent(doc.uri.replace(/[?#].*$/, '').split('/').pop() ?? '');
+    const name = fileNameOf(doc.uri);
     const byName = kindFromName(name);
     if (byName) return byName;
     if (doc.languageId === 'yaml' || doc.languageId === 'plaintext') return undefined;
@@ -64,7 +64,7 @@ export class DocumentLinter {
 
   /** `.seaworthy.yaml`, `.hadolint.yaml`, `.dclintrc`…: checked as configuration, not linted. */
   configFormatOf(doc: TextDocument): ConfigFormat | undefined {
-    return configFormatOf(decodeURIComponent(doc.uri.replace(/[?#].*$/, '').split('/').pop() ?? ''));
+    return configFormatOf(fileNameOf(doc.uri));
   }
 
   /** Problems in a configuration document, from its current (possibly unsaved) text. */
@@ -146,4 +146,15 @@ export class DocumentLinter {
   }
 
   cached(uri: string): LintEntry | undefined { return this.cache.get(uri); }
+}
+
+/**
+ * The last path segment of a URI, decoded. Cut at the first `?` or `#` by hand: `/[?#].*$/` was quadratic on a
+ * long run of `#` (URIs hold no raw line breaks, the only case where the two could differ).
+ */
+function fileNameOf(uri: string): string {
+  const q = uri.indexOf('?');
+  const h = uri.indexOf('#');
+  const cut = q < 0 ? h : h < 0 ? q : Math.min(q, h);
+  return decodeURIComponent((cut < 0 ? uri : uri.slice(0, cut)).split('/').pop() ?? '');
 }

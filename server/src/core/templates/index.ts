@@ -42,7 +42,7 @@ export function snippetFiles(): Map<string, string> {
 
 /** Read a generated snippet file (JSON with `//` line comments). */
 export function parseSnippetFile(text: string): Record<string, { prefix: string; description: string; body: string | string[] }> {
-  return JSON.parse(text.replace(/^\s*\/\/.*$/gm, ''));
+  return JSON.parse(text.replace(/^[^\S\r\n\u2028\u2029]*\/\/.*$/gm, '')); // not ^\s*: it crosses line breaks (quadratic on blank lines)
 }
 
 export type ComposeFlavour = 'dev' | 'prod';

@@ -28,7 +28,7 @@ export function interpolationProblems(value: string, offset = 0, depth = 0): Int
     if (next === '{') {
       const close = closingBrace(value, i);
       if (close < 0) {
-        const rest = value.slice(i).replace(/\s+$/, '');
+        const rest = value.slice(i).trimEnd(); // not /\s+$/: quadratic on a long run of blanks inside the value
         out.push({ index: offset + i, length: rest.length, message: `"${rest}" is never closed: add "}" (or write "$$" for a literal "$").` });
         break;
       }

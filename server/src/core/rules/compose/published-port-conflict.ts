@@ -15,7 +15,7 @@ interface Claim {
 function claimed(b: PortBinding): { start: number; end: number } | string | undefined {
   const pub = b.spec.published;
   if (pub === undefined) return undefined;
-  if (b.variable) return /\$/.test(pub) && !/-/.test(pub.replace(/\$\{[^}]*\}/g, '')) ? pub.trim() : undefined;
+  if (b.variable) return /\$/.test(pub) && !withoutBracedVariables(pub).includes('-') ? pub.trim() : undefined;
   const host = parseRange(pub);
   const target = parseRange(b.spec.target);
   if (!host || !target) return undefined;
@@ -88,3 +88,19 @@ export default defineComposeRule({
     }
   },
 });
+
+/**
+ * `s` without its `${…}` references: what `s.replace(/\$\{[^}]*\}/g, '')` gives, in linear time (that pattern
+ * scanned to the end of the text from every unclosed `${`, quadratic on a long run of them).
+ */
+function withoutBracedVariables(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = s.indexOf('${'); open >= 0; open = s.indexOf('${', from)) {
+    const close = s.indexOf('}', open + 2);
+    if (close < 0) break; // no later `${` is closed either
+    out += s.slice(from, open);
+    from = close + 1;
+  }
+  return out + s.slice(from);
+}
