@@ -14,6 +14,10 @@ export interface BaseImageFacts {
 }
 
 const DEBIAN_TAG = /(bookworm|bullseye|buster|trixie|jammy|focal|noble|slim|stretch)/;
+const DEBIAN_NAMES = new Set(['debian', 'ubuntu', 'buildpack-deps']);
+const RHEL_PREFIXES = ['fedora', 'centos', 'rockylinux', 'almalinux', 'ubi8', 'ubi9', 'ubi', 'amazonlinux', 'oraclelinux'];
+/** Official images built on Debian by default. */
+const DEBIAN_BASED = new Set(['node', 'python', 'golang', 'ruby', 'php', 'openjdk', 'eclipse-temurin', 'rust', 'perl', 'maven', 'gradle']);
 
 /** Facts from the image reference alone (no registry lookups, ever). */
 export function baseImageFacts(image: string): BaseImageFacts {
@@ -24,7 +28,7 @@ export function baseImageFacts(image: string): BaseImageFacts {
   const slash = noDigest.lastIndexOf('/');
   const name = colon > slash ? noDigest.slice(0, colon) : noDigest;
   const tag = colon > slash ? noDigest.slice(colon + 1) : '';
-  const last = name.split('/').pop() ?? name;
+  const last = name.slice(name.lastIndexOf('/') + 1);
   if (name === 'scratch') return { family: 'scratch', shell: false };
   if (name.includes('distroless') || name.startsWith('cgr.dev/chainguard/') && !tag.includes('dev')) {
     const runtime = last.startsWith('nodejs') ? 'node' : last.startsWith('python') ? 'python' : undefined;
@@ -32,9 +36,9 @@ export function baseImageFacts(image: string): BaseImageFacts {
   }
   const alpine = last === 'alpine' || tag.includes('alpine');
   const family: OsFamily = alpine ? 'alpine'
-    : ['debian', 'ubuntu', 'buildpack-deps'].includes(last) || DEBIAN_TAG.test(tag) ? 'debian'
-      : ['fedora', 'centos', 'rockylinux', 'almalinux', 'ubi8', 'ubi9', 'ubi', 'amazonlinux', 'oraclelinux'].some((n) => last.startsWith(n)) ? 'rhel'
-        : ['node', 'python', 'golang', 'ruby', 'php', 'openjdk', 'eclipse-temurin', 'rust', 'perl', 'maven', 'gradle'].includes(last) ? 'debian'
+    : DEBIAN_NAMES.has(last) || DEBIAN_TAG.test(tag) ? 'debian'
+      : RHEL_PREFIXES.some((n) => last.startsWith(n)) ? 'rhel'
+        : DEBIAN_BASED.has(last) ? 'debian'
           : 'unknown';
   const runtime = last === 'node' ? 'node' : last === 'python' || last === 'pypy' ? 'python' : undefined;
   return { family, shippedUser: last === 'node' ? 'node' : undefined, runtime, shell: true };

@@ -19,8 +19,9 @@ export default defineDockerfileRule({
       ADD(i) {
         if (i.flags.some((f) => f.name === 'checksum')) return;
         const words = i.exec ? i.exec.values : i.words;
-        for (const w of words.slice(0, -1)) {
-          const url = ctx.analysis.expand(w.value, i).value;
+        for (let k = 0; k < words.length - 1; k++) {
+          const w = words[k];
+          const url = w.value.includes('$') ? ctx.analysis.expand(w.value, i).value : w.value;
           if (!/^https?:\/\//i.test(url) || /\.git(#.*)?$/i.test(url)) continue;
           ctx.report({ span: { start: w.start, end: w.end }, message: 'Pin this download with --checksum=sha256:…: without it the build accepts whatever the URL serves.' });
         }

@@ -7,6 +7,11 @@ import { goMultiStageFix } from './go-multistage';
 const TOOL_PACKAGES = /^(build-essential|build-base|gcc(-[\d.]+)?|g\+\+(-[\d.]+)?|gcc-c\+\+|clang(-[\d.]+)?|llvm(-[\d.]+)?|make|cmake|autoconf|automake|libtool|pkg-config|pkgconf|linux-headers|musl-dev|golang(-go)?|rustc|cargo|default-jdk|openjdk-\d+-jdk(-headless)?|java-[\d.]+-openjdk-devel|nodejs-dev)$/;
 const DEV_PACKAGE = /^[a-z0-9][a-z0-9.+_-]*-(dev|devel)$/;
 
+/** Package managers whose removals count (`apk del`, `apt-get purge`…): other commands' arguments are not read for them. */
+const REMOVERS = new Set(['apk', 'apt-get', 'apt', 'yum', 'dnf', 'microdnf', 'zypper']);
+/** The programs `buildCommand` knows: other commands' arguments are not read for it. */
+const BUILDERS = new Set(['go', 'cargo', 'mvn', 'gradle', 'gradlew', 'npm', 'pnpm', 'yarn', 'dotnet', 'tsc']);
+
 /** Build commands whose output should be copied into a slimmer final stage: name and subcommand patterns. */
 function buildCommand(name: string, pos: string[]): string | undefined {
   const [a, b] = pos;
@@ -43,9 +48,9 @@ export default defineDockerfileRule({
         let autoRemove = false;
         for (const cmd of commands) {
           const e = effectiveCommand(cmd);
-          if (!e) continue;
+          if (!e || !REMOVERS.has(e.name)) continue;
           const pos = positionalArgs(withArgs(e), packageManagerSpec(e.name)).map((w) => w.value);
-          if ((e.name === 'apk' && pos[0] === 'del') || (/^(apt-get|apt|yum|dnf|microdnf|zypper)$/.test(e.name) && /^(purge|remove|autoremove|erase|rm)$/.test(pos[0] ?? ''))) {
+          if ((e.name === 'apk' && pos[0] === 'del') || (e.name !== 'apk' && /^(purge|remove|autoremove|erase|rm)$/.test(pos[0] ?? ''))) {
             for (const p of pos.slice(1)) removed.add(p.replace(/[=:].*$/, ''));
             // `apt-get purge -y --auto-remove` / `autoremove` after `apt-mark auto`: the official images' way.
             if (pos[0] === 'autoremove' || e.args.some((a) => a.value === '--auto-remove' || a.value === '--autoremove')) autoRemove = true;
@@ -66,7 +71,7 @@ export default defineDockerfileRule({
             }
             continue;
           }
-          const b = buildCommand(e.name, positionalArgs(withArgs(e)).map((w) => w.value));
+          const b = BUILDERS.has(e.name) ? buildCommand(e.name, positionalArgs(withArgs(e)).map((w) => w.value)) : undefined;
           if (b) found.push({ word: e.nameWord, what: b });
         }
         if (!found.length) return;

@@ -7,6 +7,20 @@ import { deleteInstructionEdit, effectiveCommand, withArgs } from './util';
 
 const isAbs = (p: string) => p.startsWith('/');
 const norm = (p: string) => cleanPath(p);
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * `cleanPath(dir + '/' + rel)` for a directory cleanPath returned. The usual COPY destinations (`.`, `./`, `./x`)
+ * and the root directory (`/` + `x`, not `//x`) are joined so that cleanPath has nothing to split and join. Not
+ * around a line break: cleanPath's test for a trailing `/` does not look past one, so there only the joined text
+ * itself gives the same answer.
+ */
+function under(dir: string, rel: string): string {
+  if (LINE_BREAK.test(dir) || LINE_BREAK.test(rel)) return norm(dir + '/' + rel);
+  while (rel.startsWith('./')) rel = rel.slice(2);
+  if (rel === '' || rel === '.') return dir;
+  return norm(dir === '/' ? '/' + rel : dir + '/' + rel);
+}
 
 export default defineDockerfileRule({
   id: 'chown-after-copy',
@@ -22,32 +36,52 @@ export default defineDockerfileRule({
     fix: 'The unsafe fix adds `--chown=<owner>` to the COPY and deletes the RUN when it does nothing else. It is unsafe because `chown -R` also changes the directory itself and files that other instructions put there.',
   },
   create(ctx) {
-    let workdir = '/';
-    // COPYs of the stage with the WORKDIR they ran in; their destinations are worked out only when a
-    // `chown -R` appears (most stages have none).
-    let pending: { i: Instruction; workdir: string }[] = [];
-    let copies = new Map<string, Instruction>();
+    // Only a `chown -R` needs the WORKDIRs and COPY destinations of its stage, and most stages have none: the
+    // handlers just note the instructions, and their paths are worked out on the first `chown -R` (expanding
+    // and cleaning every WORKDIR and COPY of every file was most of this rule's time).
+    /** The stage's WORKDIRs so far, and the directory after each of those worked out yet. */
+    let workdirs: Instruction[] = [];
+    let dirs: string[] = [];
+    /** The stage's COPYs not yet placed in `copies`, and how many WORKDIRs came before each. */
+    let pending: Instruction[] = [];
+    let pendingWorkdirs: number[] = [];
+    let copies: Map<string, Instruction> | undefined;
+    /** Without a `$` a word expands to itself: no Expansion object for each of them. */
+    const expanded = (value: string, i: Instruction) => (value.includes('$') ? ctx.analysis.expand(value, i).value : value);
+    /** The working directory after the first `n` WORKDIRs of the stage. */
+    const workdirAfter = (n: number) => {
+      for (let k = dirs.length; k < n; k++) {
+        const i = workdirs[k];
+        const v = i.words[0] ? expanded(i.words[0].value, i) : '';
+        dirs.push(isAbs(v) ? norm(v) : under(k ? dirs[k - 1] : '/', v));
+      }
+      return n ? dirs[n - 1] : '/';
+    };
     const destinations = () => {
-      for (const { i, workdir: wd } of pending) {
+      copies ??= new Map();
+      for (let k = 0; k < pending.length; k++) {
+        const i = pending[k];
         const words = i.exec ? i.exec.values : i.words;
-        const d = ctx.analysis.expand(words[words.length - 1].value, i).value;
-        copies.set(isAbs(d) ? norm(d) : norm(wd + '/' + d), i);
+        if (words.length < 2) continue;
+        const d = expanded(words[words.length - 1].value, i);
+        copies.set(isAbs(d) ? norm(d) : under(workdirAfter(pendingWorkdirs[k]), d), i);
       }
       pending = [];
+      pendingWorkdirs = [];
       return copies;
     };
     return {
-      stage() { workdir = '/'; pending = []; copies = new Map(); },
-      WORKDIR(i) {
-        const v = i.words[0] ? ctx.analysis.expand(i.words[0].value, i).value : '';
-        workdir = isAbs(v) ? norm(v) : norm(workdir + '/' + v);
+      stage() {
+        // New lists only where there was something (emptying one by its length is a runtime call, slower still).
+        if (workdirs.length) { workdirs = []; dirs = []; }
+        if (pending.length) { pending = []; pendingWorkdirs = []; }
+        copies = undefined;
       },
+      WORKDIR(i) { workdirs.push(i); },
       COPY(i) {
         if (i.parent) return;
-        const words = i.exec ? i.exec.values : i.words;
-        const dest = words[words.length - 1];
-        if (!dest || words.length < 2) return;
-        pending.push({ i, workdir });
+        pending.push(i);
+        pendingWorkdirs.push(workdirs.length);
       },
       RUN(i) {
         if (i.parent) return;
@@ -60,7 +94,8 @@ export default defineDockerfileRule({
           const pos = positionalArgs(c, { longWithValue: ['from', 'reference'] });
           if (pos.length < 2 || pos.some((w) => w.dynamic && w.value.includes('*'))) continue;
           const owner = pos[0].value;
-          const targets = pos.slice(1).map((w) => { const v = ctx.analysis.expand(w.value, i).value; return isAbs(v) ? norm(v) : norm(workdir + '/' + v); });
+          const workdir = workdirAfter(workdirs.length);
+          const targets = pos.slice(1).map((w) => { const v = expanded(w.value, i); return isAbs(v) ? norm(v) : under(workdir, v); });
           const copies = destinations();
           const copy = copies.get(targets[0]);
           if (!copy || targets.some((t) => copies.get(t) !== copy) || copy.flags.some((f) => f.name === 'chown')) continue;

@@ -2,6 +2,7 @@ import { defineDockerfileRule } from '../../rule';
 import type { Instruction } from '../../dockerfile/model';
 import type { DockerfileContext } from '../../rule';
 import type { FixSpec } from '../../types';
+import type { ShCommand } from '../../shell/model';
 import { commandName } from '../../shell/commands';
 import { commentLinesBetween, indentAt } from './util';
 
@@ -12,6 +13,8 @@ const STATEFUL = new Set([
 ]);
 
 const flagsKey = (i: Instruction) => i.flags.map((f) => `${f.name}=${f.value ?? ''}`).sort().join(' ');
+/** Same flags in any order; most RUNs have none, which needs no key. */
+const sameFlags = (a: Instruction, b: Instruction) => (!a.flags.length && !b.flags.length) || flagsKey(a) === flagsKey(b);
 
 export default defineDockerfileRule({
   id: 'consecutive-run',
@@ -28,9 +31,8 @@ export default defineDockerfileRule({
     notes: 'Like hadolint, RUNs with chained commands (`a && b`) are left alone — splitting them was probably deliberate — and RUNs with different `--mount` or other flags are not compared. Comments between the RUNs do not break the sequence.',
   },
   create(ctx) {
-    let prev: Instruction | undefined;
     let customShell = false;
-    const count = (i: Instruction) => i.exec ? 1 : ctx.analysis.shell(i).commands.filter((c) => !c.context.some((k) => k === 'substitution' || k === 'sh-c')).length;
+    const count = (i: Instruction) => i.exec ? 1 : topLevelCommands(ctx.analysis.shell(i).commands);
 
     const mergeFix = (a: Instruction, b: Instruction): FixSpec | undefined => {
       if (customShell || a.exec || b.exec || a.flags.length || b.flags.length || a.heredocs.length || b.heredocs.length) return undefined;
@@ -39,7 +41,8 @@ export default defineDockerfileRule({
       if (!name || STATEFUL.has(name) || cmds[0].negated) return undefined;
       const rest = a.rest.trim();
       if (/[;&|\\`]$/.test(rest) || /(^|\s)#/.test(rest) || ctx.analysis.shell(a).errors.length) return undefined;
-      const comments = commentLinesBetween(ctx, a.endLine, b.startLine);
+      // Adjacent lines have no comment between them (the look-up goes through every comment of the file).
+      const comments = b.startLine > a.endLine + 1 ? commentLinesBetween(ctx, a.endLine, b.startLine) : [];
       const eol = ctx.lines.eol();
       const indent = a.endLine > a.startLine ? indentAt(ctx, a.end) || '    ' : '    ';
       return {
@@ -49,12 +52,21 @@ export default defineDockerfileRule({
       };
     };
 
+    /** Position of the walk in the file's instructions: it visits them in order, so the cursor only moves forward. */
+    let k = 0;
+    const previousOf = (i: Instruction) => {
+      const all = ctx.doc.instructions;
+      while (k < all.length && all[k] !== i) k++;
+      return k > 0 && k < all.length ? all[k - 1] : undefined;
+    };
+
     return {
+      // The instruction before a RUN is found in the file's list, not by a handler for every instruction.
       RUN(i) {
         if (i.parent) return;
-        const before = prev;
-        prev = i;
-        if (!before || flagsKey(before) !== flagsKey(i) || count(before) > 1 || count(i) > 1) return;
+        const previous = previousOf(i);
+        const before = previous?.keyword === 'RUN' ? previous : undefined;
+        if (!before || !sameFlags(before, i) || count(before) > 1 || count(i) > 1) return;
         ctx.report({
           span: i.keywordSpan,
           message: 'Consecutive RUN instructions: join them with `&&` into one RUN to save a layer.',
@@ -62,11 +74,14 @@ export default defineDockerfileRule({
         });
       },
       SHELL(i) { if (!i.parent) customShell = true; },
-      instruction(i) {
-        if (i.parent || i.keyword === 'RUN') return;
-        prev = undefined;
-        if (i.keyword === 'FROM') customShell = false;
-      },
+      FROM(i) { if (!i.parent) customShell = false; },
     };
   },
 });
+
+/** Commands that are not inside a `$(…)` or an `sh -c` script, counted only up to 2 (no list made of them). */
+function topLevelCommands(commands: readonly ShCommand[]): number {
+  let n = 0;
+  for (const c of commands) if (!c.context.some((k) => k === 'substitution' || k === 'sh-c') && ++n > 1) break;
+  return n;
+}

@@ -8,6 +8,9 @@ import { stripQuotes } from './util';
 const TARBALL = /\.(tar|tar\.(gz|bz2|xz|lz|lzma|Z|zst)|tgz|tbz2?|tb2|txz|tlz|tpz|tZ)$/;
 const DECOMPRESSORS = new Set(['gunzip', 'bunzip2', 'unlzma', 'unxz', 'uncompress', 'zcat', 'gzcat', 'xz', 'unzstd']);
 
+/** Every tarball name has a `.t…` extension, and the name is part of the word as written: most words are ruled out without a regular expression. */
+const mayBeTarball = (w: Word) => w.raw.includes('.t');
+
 const baseName = (p: string) => p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
 
 /** `tar -xf`, `tar xzf`, `tar --extract`, or a decompressor: the command unpacks its file arguments. */
@@ -37,17 +40,19 @@ export default defineDockerfileRule({
   },
   create(ctx) {
     let copied: Copied[] = [];
-    const reported = new Set<Copied>();
+    let reported: Set<Copied> | undefined;
     return {
-      FROM() { copied = []; },
+      FROM() { if (copied.length) copied = []; },
       COPY(i) {
         if (i.parent || i.heredocs.length || i.flags.some((f) => f.name === 'from')) return;
         const words = i.exec ? i.exec.values : i.words;
         if (words.length < 2) return;
         const dest = words[words.length - 1];
-        const destName = baseName(stripQuotes(dest.raw));
-        if (TARBALL.test(destName)) { copied.push({ name: destName, word: words[0], copy: i }); return; }
-        for (const w of words.slice(0, -1)) {
+        const destName = mayBeTarball(dest) ? baseName(stripQuotes(dest.raw)) : undefined;
+        if (destName && TARBALL.test(destName)) { copied.push({ name: destName, word: words[0], copy: i }); return; }
+        for (let k = 0; k < words.length - 1; k++) {
+          const w = words[k];
+          if (!mayBeTarball(w)) continue;
           const name = baseName(stripQuotes(w.raw));
           if (TARBALL.test(name)) copied.push({ name, word: w, copy: i });
         }
@@ -58,8 +63,8 @@ export default defineDockerfileRule({
           if (!extracts(cmd)) continue;
           const args = cmd.args;
           for (const c of copied) {
-            if (reported.has(c) || !args.some((a) => baseName(a.value) === c.name)) continue;
-            reported.add(c);
+            if (reported?.has(c) || !args.some((a) => baseName(a.value) === c.name)) continue;
+            (reported ??= new Set()).add(c);
             ctx.report({
               span: c.word,
               message: `"${c.name}" is copied here and unpacked by the RUN on line ${ctx.lines.lineOf(i.start) + 1}: \`ADD\` unpacks a local tarball in one step, without storing the archive in a layer.`,

@@ -17,19 +17,24 @@ export default defineDockerfileRule({
     notes: 'A WORKDIR in a stage this one builds on (`FROM base`) counts, like in hadolint. Destinations starting with a variable are not checked. ONBUILD COPY is resolved in the child image and not checked.',
   },
   create(ctx) {
-    const hasWorkdir = new Set<Stage>();
     let current: Stage | undefined;
-    let inherited = false;
+    /** A WORKDIR in the current stage so far. */
+    let workdirSet = false;
+    /** Whether a stage the current one builds on sets a WORKDIR: asked only for a COPY that may be reported. */
+    let inherited: boolean | undefined;
     return {
       stage(s) {
+        // An `ONBUILD FROM` trigger visits its own stage again: that is no new stage.
+        if (s === current) return;
         current = s;
-        inherited = ancestorHas(ctx, s, 'WORKDIR');
+        workdirSet = false;
+        inherited = undefined;
       },
       WORKDIR(i) {
-        if (!i.parent && current && i.stage === current.index) hasWorkdir.add(current);
+        if (!i.parent && current && i.stage === current.index) workdirSet = true;
       },
       COPY(i) {
-        if (i.parent || (current && (hasWorkdir.has(current) || inherited))) return;
+        if (i.parent || (current && (workdirSet || (inherited ??= ancestorHas(ctx, current, 'WORKDIR'))))) return;
         const words = i.exec ? i.exec.values : i.words;
         if (words.length < 2) return;
         const dest = words[words.length - 1];

@@ -1,5 +1,8 @@
 import { defineDockerfileRule } from '../../rule';
 
+/** `/`, `//`…, `/.` (or an empty word): the root of the filesystem. */
+const root = (s: string) => s.replace(/\/+$/, '') === '' || s === '/.';
+
 export default defineDockerfileRule({
   id: 'copy-whole-filesystem',
   aliases: ['DL3067'],
@@ -19,7 +22,6 @@ export default defineDockerfileRule({
         if (!i.flags.some((f) => f.name === 'from')) return;
         const words = i.exec ? i.exec.values : i.words;
         if (words.length !== 2) return;
-        const root = (s: string) => s.replace(/\/+$/, '') === '' || s === '/.' ;
         if (root(words[0].value) && root(words[1].value)) {
           ctx.report({ span: { start: words[0].start, end: words[1].end }, message: 'This copies the whole filesystem of the other stage: copy only the build output.' });
         }

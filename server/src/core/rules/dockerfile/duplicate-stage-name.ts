@@ -15,11 +15,11 @@ export default defineDockerfileRule({
     fix: 'Rename one of the stages and update the `--from`/`FROM` references to it.',
   },
   create(ctx) {
-    const seen = new Map<string, Stage>();
+    let seen: Map<string, Stage> | undefined; // made for the first named stage
     return {
       stage(s) {
         if (!s.name || !s.nameSpan) return;
-        const first = seen.get(s.name);
+        const first = (seen ??= new Map()).get(s.name);
         if (!first) { seen.set(s.name, s); return; }
         ctx.report({ span: s.nameSpan, message: `Stage name "${s.name}" is already used on line ${first.from.startLine + 1}: give each stage its own name.` });
       },

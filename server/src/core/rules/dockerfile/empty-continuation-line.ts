@@ -1,4 +1,6 @@
 import { defineDockerfileRule } from '../../rule';
+import type { DockerfileContext } from '../../rule';
+import type { Instruction } from '../../dockerfile/model';
 import type { OffsetEdit } from '../../types';
 
 export default defineDockerfileRule({
@@ -16,28 +18,42 @@ export default defineDockerfileRule({
     notes: 'Reported once per instruction on its last continuation line, where BuildKit reports it.',
   },
   create(ctx) {
+    const check = (i: Instruction) => {
+      const segs = i.map.source;
+      const lastLine = ctx.lines.lineOf(segs[segs.length - 1]);
+      let edits: OffsetEdit[] | undefined;
+      const blank: number[] = [];
+      for (let l = i.startLine + 1; l < lastLine; l++) {
+        if (!isBlankLine(ctx, l)) continue;
+        blank.push(l + 1);
+        (edits ??= []).push({ start: ctx.lines.lineStarts[l], end: ctx.lines.lineStarts[l + 1], newText: '' });
+      }
+      if (!edits) return;
+      const text = ctx.lines.lineText(lastLine);
+      const lead = text.length - text.trimStart().length;
+      const start = ctx.lines.lineStarts[lastLine] + lead;
+      ctx.report({
+        span: { start, end: start + text.trim().length },
+        message: `Remove the blank line${blank.length > 1 ? 's' : ''} (line ${blank.join(', ')}) inside this ${i.keyword}: empty continuation lines will become an error in Docker.`,
+        fix: { title: 'Delete the blank continuation lines', safe: true, edits },
+      });
+    };
     return {
-      instruction(i) {
-        if (i.parent || i.startLine === i.endLine) return;
-        const segs = i.map.source;
-        const lastLine = ctx.lines.lineOf(segs[segs.length - 1]);
-        const edits: OffsetEdit[] = [];
-        const blank: number[] = [];
-        for (let l = i.startLine + 1; l < lastLine; l++) {
-          if (ctx.lines.lineText(l).trim() !== '') continue;
-          blank.push(l + 1);
-          edits.push({ start: ctx.lines.lineStarts[l], end: ctx.lines.lineStarts[l + 1], newText: '' });
-        }
-        if (!blank.length) return;
-        const text = ctx.lines.lineText(lastLine);
-        const lead = text.length - text.trimStart().length;
-        const start = ctx.lines.lineStarts[lastLine] + lead;
-        ctx.report({
-          span: { start, end: start + text.trim().length },
-          message: `Remove the blank line${blank.length > 1 ? 's' : ''} (line ${blank.join(', ')}) inside this ${i.keyword}: empty continuation lines will become an error in Docker.`,
-          fix: { title: 'Delete the blank continuation lines', safe: true, edits },
-        });
+      // Only instructions over several lines can hold a blank one: one loop at the end instead of a handler call
+      // for every instruction of every file. ONBUILD triggers are not checked (their ONBUILD is).
+      end() {
+        for (const i of ctx.doc.instructions) if (i.startLine !== i.endLine) check(i);
       },
     };
   },
 });
+
+/** Whether a line is empty or only whitespace (as `trim()` sees it), answered without copying a line that starts with a visible ASCII character after its indentation. */
+function isBlankLine(ctx: DockerfileContext, line: number): boolean {
+  const text = ctx.text;
+  let k = ctx.lines.lineStarts[line];
+  while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
+  const c = text.charCodeAt(k);
+  if (c > 32 && c < 127) return false;
+  return ctx.lines.lineText(line).trim() === '';
+}

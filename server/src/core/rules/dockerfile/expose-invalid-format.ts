@@ -25,6 +25,7 @@ export default defineDockerfileRule({
     return {
       EXPOSE(i) {
         for (const w of i.words) {
+          if (!w.value.includes(':')) continue; // a port alone: nothing to split
           const { ip, host, container } = splitPort(w.value);
           if (!ip && !host) continue;
           ctx.report({

@@ -1,5 +1,7 @@
 import { defineDockerfileRule } from '../../rule';
 
+const FIVE_DIGITS = /\d{5}/;
+
 export default defineDockerfileRule({
   id: 'expose-port-out-of-range',
   aliases: ['DL3011'],
@@ -19,6 +21,7 @@ export default defineDockerfileRule({
       EXPOSE(i) {
         for (const w of i.words) {
           const value = w.value.includes('$') ? ctx.analysis.expand(w.value, i).value : w.value;
+          if (!FIVE_DIGITS.test(value)) continue; // a port above 65535 has five digits or more: most words stop here
           const ports = value.replace(/\/[A-Za-z]*$/, '').split('-');
           const bad = ports.find((p) => /^\d+$/.test(p) && Number(p) > 65535);
           if (bad === undefined) continue;

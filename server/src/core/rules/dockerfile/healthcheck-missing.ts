@@ -5,6 +5,8 @@ import { ancestorStages, canAppendLines, chainHas, isMinimalImage } from './util
 import { baseImageFacts } from '../../dockerfile/base-image';
 import type { FixSpec } from '../../types';
 
+const INSTALLERS = new Set(['apt-get', 'apt', 'apk', 'dnf', 'yum', 'microdnf']);
+
 /** A probe that needs nothing the image lacks: the runtime itself, BusyBox wget, or an installed curl. */
 function probeCommand(ctx: DockerfileContext, chain: Stage[], root: Stage, port: string): string[] | undefined {
   const url = `http://127.0.0.1:${port}/`;
@@ -13,7 +15,7 @@ function probeCommand(ctx: DockerfileContext, chain: Stage[], root: Stage, port:
   if (facts.runtime === 'python') return ['python', '-c', `import urllib.request; urllib.request.urlopen('${url}', timeout=3)`];
   if (facts.family === 'alpine') return ['wget', '-q', '--spider', url];
   const installsCurl = chain.some((st) => st.instructions.some((i) => i.keyword === 'RUN'
-    && ctx.analysis.shell(i).commands.some((c) => /^(apt-get|apt|apk|dnf|yum|microdnf)$/.test(c.name?.value ?? '') && c.args.some((a) => a.value === 'curl' || a.value.startsWith('curl='))))) ;
+    && ctx.analysis.shell(i).commands.some((c) => INSTALLERS.has(c.name?.value ?? '') && c.args.some((a) => a.value === 'curl' || a.value.startsWith('curl='))))) ;
   if (installsCurl) return ['curl', '-fsS', '-o', '/dev/null', url];
   return undefined;
 }
@@ -33,6 +35,14 @@ function healthcheckFix(ctx: DockerfileContext, final: Stage, chain: Stage[], ro
 
 const ID = 'healthcheck-missing';
 const ALIASES = ['DL3057'];
+const NAMES = [ID, ...ALIASES];
+
+/** The `strict` profile, or the rule named in the settings: hadolint's DL3057 check of every output stage. */
+function switchedOnExplicitly(s: DockerfileContext['settings']): boolean {
+  if (s.profiles.includes('strict')) return true;
+  for (const k of NAMES) if (s.rules[k] !== undefined && s.rules[k] !== 'off') return true;
+  return false;
+}
 
 /** Stages that end up as images: not the base of another stage and not only copied or mounted from. */
 function outputStages(ctx: DockerfileContext): Stage[] {
@@ -66,12 +76,10 @@ export default defineDockerfileRule({
     notes: 'By default only the final stage is checked, and only when it (or a stage it builds on) EXPOSEs a port and is not built on scratch or a distroless image, where a probe tool rarely exists. Switched on explicitly (the `strict` profile, or `DL3057`/`healthcheck-missing` in the config, as hadolint users do) it follows hadolint DL3057: every stage that ends up as an image — not a base of another stage, not only copied from — needs a HEALTHCHECK of its own or inherited. A HEALTHCHECK set by the base image itself is invisible to a linter.',
   },
   create(ctx) {
-    const s = ctx.settings;
-    const explicit = s.profiles.includes('strict') || [ID, ...ALIASES].some((k) => s.rules[k] !== undefined && s.rules[k] !== 'off');
     const hasHealthcheck = (st: Stage) => chainHas(ctx, st, 'HEALTHCHECK');
     return {
       end() {
-        if (explicit) {
+        if (switchedOnExplicitly(ctx.settings)) {
           for (const st of outputStages(ctx)) {
             if (hasHealthcheck(st)) continue;
             ctx.report({ span: st.from.keywordSpan, message: 'This image has no HEALTHCHECK: add one (or `HEALTHCHECK NONE` to say none is wanted).' });
@@ -84,7 +92,8 @@ export default defineDockerfileRule({
         const expose = firstExpose(chain);
         const root = chain[chain.length - 1];
         if (!expose || root.image.scratch || isMinimalImage(ctx.analysis.resolvedImage(root).image)) return;
-        const port = ctx.analysis.expand(expose.words[0].value, expose).value.replace(/\/(tcp|udp)$/i, '');
+        const written = expose.words[0].value;
+        const port = (written.includes('$') ? ctx.analysis.expand(written, expose).value : written).replace(/\/(tcp|udp)$/i, '');
         ctx.report({
           span: final.from.keywordSpan,
           message: `This image serves port ${expose.words.map((w) => w.value).join(', ')} but has no HEALTHCHECK: add one so Docker can tell a hung server from a healthy one.`,

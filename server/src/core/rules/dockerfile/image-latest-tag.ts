@@ -19,6 +19,7 @@ export default defineDockerfileRule({
       stage(stage) {
         if (ctx.analysis.parentStage(stage) || stage.image.digest) return;
         const resolved = ctx.analysis.resolvedImage(stage);
+        if (!resolved.image.endsWith(':latest')) return; // the usual answer, without the regular expression
         const m = /^(.*?):([^/:@]+)$/.exec(resolved.image);
         if (!m || m[2] !== 'latest') return;
         const raw = stage.image.raw;

@@ -16,9 +16,14 @@ export default defineDockerfileRule({
   },
   create(ctx) {
     return {
-      instruction(i) {
-        if (i.parent || i.stage >= 0 || !i.known || i.keyword === 'ARG' || i.keyword === 'FROM') return;
-        ctx.report({ span: i.keywordSpan, message: `${i.keyword} comes before the first FROM: only ARG may precede FROM.` });
+      // Only the instructions before the first FROM (stage -1, a prefix of the file) can be reported: one look at
+      // them at the end instead of a handler call for every instruction of every file.
+      end() {
+        for (const i of ctx.doc.instructions) {
+          if (i.stage >= 0) break;
+          if (!i.known || i.keyword === 'ARG' || i.keyword === 'FROM') continue;
+          ctx.report({ span: i.keywordSpan, message: `${i.keyword} comes before the first FROM: only ARG may precede FROM.` });
+        }
       },
     };
   },

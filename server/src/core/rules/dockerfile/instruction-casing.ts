@@ -33,24 +33,19 @@ export default defineDockerfileRule({
   create(ctx) {
     return {
       end() {
-        const all: Instruction[] = [];
-        for (const i of ctx.doc.instructions) {
-          if (!i.known) continue;
-          all.push(i);
-          if (i.trigger?.known) all.push(i.trigger);
-        }
+        // Only the file's own known keywords vote (ONBUILD triggers do not); triggers are reported like the rest.
         let lower = 0;
         let upper = 0;
-        for (const i of all) {
-          if (i.parent) continue;
+        for (const i of ctx.doc.instructions) {
+          if (!i.known) continue;
           const c = casing(i);
           if (c === 'lower') lower++; else if (c === 'upper') upper++;
         }
         const toLower = lower > upper;
-        for (const i of all) {
-          if (casing(i) === (toLower ? 'lower' : 'upper')) continue;
+        const check = (i: Instruction) => {
+          if (casing(i) === (toLower ? 'lower' : 'upper')) return;
           const want = toLower ? i.keywordRaw.toLowerCase() : i.keywordRaw.toUpperCase();
-          if (i.keywordRaw === want) continue;
+          if (i.keywordRaw === want) return;
           ctx.report({
             span: i.keywordSpan,
             message: consistent(i.keywordRaw)
@@ -58,6 +53,12 @@ export default defineDockerfileRule({
               : `"${i.keywordRaw}" mixes upper and lower case: write "${want}" like most instructions in this file.`,
             fix: { title: `Use "${want}"`, safe: true, edits: [{ ...i.keywordSpan, newText: want }] },
           });
+        };
+        // In file order, each trigger after its ONBUILD (no list of all of them: a file can have thousands).
+        for (const i of ctx.doc.instructions) {
+          if (!i.known) continue;
+          check(i);
+          if (i.trigger?.known) check(i.trigger);
         }
       },
     };

@@ -29,9 +29,11 @@ export default defineDockerfileRule({
     notes: 'Like BuildKit, Seaworthy reports the overridden (earlier) instruction; hadolint reports the later one. Each finding carries only the hadolint id of its instruction (DL4003 CMD, DL4004 ENTRYPOINT, DL3012 HEALTHCHECK). ONBUILD triggers and different stages are independent.',
   },
   create(ctx) {
-    let last = new Map<string, Instruction>();
+    /** The stage's last CMD, ENTRYPOINT and HEALTHCHECK; made on the first of them (most stages have none). */
+    let last: Map<string, Instruction> | undefined;
     const check = (i: Instruction) => {
       if (i.parent) return;
+      last ??= new Map();
       const prev = last.get(i.keyword);
       last.set(i.keyword, i);
       if (!prev) return;
@@ -44,7 +46,7 @@ export default defineDockerfileRule({
       });
     };
     return {
-      FROM() { last = new Map(); },
+      FROM() { last = undefined; },
       CMD: check,
       ENTRYPOINT: check,
       HEALTHCHECK: check,

@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../../rule';
 import type { Instruction, Stage } from '../../dockerfile/model';
+import type { DockerfileContext } from '../../rule';
 import type { ShCommand } from '../../shell/model';
 import type { OffsetEdit, Span } from '../../types';
 import { baseName } from '../../shell/parse';
@@ -20,6 +21,12 @@ function shellState(i: Instruction): ShellState {
   const name = baseName(values[0]).toLowerCase();
   if (NON_POSIX.has(name)) return 'non-posix';
   return PIPEFAIL_SHELLS.has(name) && setsPipefail(values.slice(1)) ? 'pipefail' : 'other';
+}
+
+/** A `# hadolint shell=…` comment names PowerShell or cmd: the file's RUNs are not POSIX shell scripts. */
+function pragmaNamesNonPosixShell(ctx: DockerfileContext): boolean {
+  const pragmaShell = ctx.doc.comments.map((c) => /^hadolint\s+shell\s*=\s*(\S+)/i.exec(c.text)?.[1]).find((x) => x !== undefined);
+  return pragmaShell !== undefined && NON_POSIX.has(baseName(pragmaShell).toLowerCase());
 }
 
 /** The `|` between the first two elements of a pipeline, for a narrow span. */
@@ -46,8 +53,8 @@ export default defineDockerfileRule({
     notes: 'Like hadolint: a SHELL with bash, zsh or ash and `-o pipefail` fixes it, PowerShell and cmd are skipped (also after a `# hadolint shell=powershell` comment), and `/bin/sh -o pipefail` does not count because the default `sh` of many images cannot do it. Unlike hadolint, a RUN that starts its script with `set -o pipefail` (or `set -euo pipefail`) is not reported, and pipes inside `sh -c "…"` are left alone.',
   },
   create(ctx) {
-    const pragmaShell = ctx.doc.comments.map((c) => /^hadolint\s+shell\s*=\s*(\S+)/i.exec(c.text)?.[1]).find((x) => x !== undefined);
-    const nonPosixFile = pragmaShell !== undefined && NON_POSIX.has(baseName(pragmaShell).toLowerCase());
+    /** A `# hadolint shell=pwsh` file: looked for on the first piped RUN (most files have none). */
+    let nonPosixFile: boolean | undefined;
     let state: ShellState = 'default';
     let stage: Stage | undefined;
     let regionFix: { edit: OffsetEdit; image: string } | null | undefined;
@@ -71,10 +78,10 @@ export default defineDockerfileRule({
         regionFix = undefined;
       },
       RUN(i) {
-        if (i.parent || i.exec || nonPosixFile || state === 'pipefail' || state === 'non-posix') return;
+        if (i.parent || i.exec || state === 'pipefail' || state === 'non-posix') return;
         const cmds = ctx.analysis.shell(i).commands;
         const second = cmds.find((c) => c.pipelineIndex === 1 && !c.context.includes('sh-c'));
-        if (!second) return;
+        if (!second || (nonPosixFile ??= pragmaNamesNonPosixShell(ctx))) return;
         const setFirst = cmds.find((c) => commandName(c) === 'set' && !c.context.length && c.start < second.start && setsPipefail(c.args.map((a) => a.value)));
         if (setFirst) return;
         if (regionFix === undefined) regionFix = fixFor(i);

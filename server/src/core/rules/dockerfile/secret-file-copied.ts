@@ -12,6 +12,12 @@ const KINDS: SecretKind[] = [
   { what: 'a Kubernetes config with cluster credentials', test: (p, b) => b === 'kubeconfig' || /\.kubeconfig$/.test(b) || /(^|\/)\.kube\/config$/.test(p) },
 ];
 
+/** The first kind of secret a source path looks like (no closure per path: this runs on every COPY source). */
+function secretKind(path: string, base: string): SecretKind | undefined {
+  for (const kind of KINDS) if (kind.test(path, base)) return kind;
+  return undefined;
+}
+
 export default defineDockerfileRule({
   id: 'secret-file-copied',
   aliases: [],
@@ -30,11 +36,15 @@ export default defineDockerfileRule({
     const check = (i: Instruction) => {
       if (i.flags.some((f) => f.name === 'from')) return;
       const words = i.exec ? i.exec.values : i.words;
-      for (const w of words.slice(0, -1)) {
-        if (w.value.startsWith('<<') || /^[a-z]+:\/\//i.test(w.value)) continue;
-        const path = ctx.analysis.expand(w.value, i).value.replace(/^\.\//, '');
-        const base = path.replace(/\/+$/, '').replace(/^.*\//, '');
-        const kind = KINDS.find((k) => k.test(path, base));
+      for (let n = 0; n < words.length - 1; n++) {
+        const w = words[n];
+        if (w.value.startsWith('<<') || (w.value.includes('://') && /^[a-z]+:\/\//i.test(w.value))) continue;
+        // String tests before each regular expression and expansion: this runs on every source of every COPY.
+        const expanded = w.value.includes('$') ? ctx.analysis.expand(w.value, i).value : w.value;
+        const path = expanded.startsWith('./') ? expanded.slice(2) : expanded;
+        const dir = path.endsWith('/') ? path.replace(/\/+$/, '') : path;
+        const base = dir.includes('/') ? dir.replace(/^.*\//, '') : dir;
+        const kind = secretKind(path, base);
         if (!kind) continue;
         ctx.report({
           span: { start: w.start, end: w.end },

@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../../rule';
-import type { Instruction } from '../../dockerfile/model';
+import type { Instruction, Stage } from '../../dockerfile/model';
 import { ancestorHas, execForm, hasEmbeddedComments } from './util';
 
 // Plain words only: anything the shell would interpret keeps the shell form's meaning.
@@ -20,9 +20,12 @@ export default defineDockerfileRule({
     notes: 'BuildKit skips this check when the stage, or a stage it builds on (`FROM base`), sets SHELL explicitly; so does Seaworthy. The shell form of `HEALTHCHECK CMD` (reported by hadolint, not by BuildKit) is reported at severity info with only the DL3025 id: the probe receives no stop signal, but in shell form it needs `/bin/sh` in the image — distroless and scratch images then fail every check.',
   },
   create(ctx) {
-    let customShell = false;
+    let stage: Stage | undefined;
+    /** A SHELL in the stage or a stage it builds on: BuildKit then skips the check. Worked out only for a shell-form command. */
+    let shellSet: boolean | undefined;
+    const customShell = () => (shellSet ??= !!stage && ancestorHas(ctx, stage, 'SHELL'));
     const check = (i: Instruction) => {
-      if (i.exec || !i.rest.trim() || customShell) return;
+      if (i.exec || !i.rest.trim() || customShell()) return;
       const plain = i.words.every((w) => !SHELL_SYNTAX.test(w.raw.replace(/^"(.*)"$|^'(.*)'$/, '$1$2')) || /^'[^']*'$|^"[^"$`\\]*"$/.test(w.raw));
       const span = { start: i.words[0].start, end: i.words[i.words.length - 1].end };
       // A comment line inside the continuation would be lost by rewriting the arguments as one line.
@@ -37,7 +40,7 @@ export default defineDockerfileRule({
     };
     const healthcheck = (i: Instruction) => {
       const words = i.words;
-      if (i.parent || i.exec || customShell || words.length < 2 || words[0].value.toUpperCase() !== 'CMD') return;
+      if (i.parent || i.exec || words.length < 2 || words[0].value.toUpperCase() !== 'CMD' || customShell()) return;
       const args = words.slice(1);
       const plain = args.every((w) => !SHELL_SYNTAX.test(w.raw.replace(/^"(.*)"$|^'(.*)'$/, '$1$2')) || /^'[^']*'$|^"[^"$`\\]*"$/.test(w.raw));
       const span = { start: args[0].start, end: args[args.length - 1].end };
@@ -51,9 +54,10 @@ export default defineDockerfileRule({
     };
     return {
       stage(s) {
-        customShell = ancestorHas(ctx, s, 'SHELL');
+        stage = s;
+        shellSet = undefined;
       },
-      SHELL() { customShell = true; },
+      SHELL() { shellSet = true; },
       CMD: check,
       ENTRYPOINT: check,
       HEALTHCHECK: healthcheck,

@@ -18,7 +18,7 @@ export default defineDockerfileRule({
     return {
       EXPOSE(i) {
         for (const w of i.words) {
-          const port = ctx.analysis.expand(w.value, i).value;
+          const port = w.value.includes('$') ? ctx.analysis.expand(w.value, i).value : w.value;
           if (!/^(\d[\d.:[\]]*:)?22(\/tcp)?$/i.test(port)) continue;
           const edit = i.words.length === 1 ? deleteInstructionEdit(ctx, i) : removeWordEdit(ctx, w);
           ctx.report({

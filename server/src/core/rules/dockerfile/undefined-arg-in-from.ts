@@ -1,4 +1,5 @@
 import { defineDockerfileRule } from '../../rule';
+import type { Instruction } from '../../dockerfile/model';
 import { AUTOMATIC_ARGS } from '../../dockerfile/analysis';
 import { sourceSpan } from '../../dockerfile/words';
 import { closestName, isVariableName, variableRefs } from './util';
@@ -17,6 +18,22 @@ export default defineDockerfileRule({
     fix: 'Declare the ARG before the first FROM (with a default when the build should work without `--build-arg`). When the name is a near miss of a declared one, the unsafe fix corrects the spelling.',
   },
   create(ctx) {
+    // The names a "did you mean" picks from: the automatic ARGs and the global ARGs before the FROM. They are the
+    // same for most FROMs (all global ARGs come first), so the list is kept for the count of ARGs it was made for.
+    let suggestions: string[] = [];
+    let suggestionsFor = -1;
+    const namesBefore = (i: Instruction) => {
+      const args = ctx.doc.globalArgs;
+      let n = 0;
+      while (n < args.length && args[n].start < i.start) n++;
+      if (n !== suggestionsFor) {
+        const candidates = new Set<string>(AUTOMATIC_ARGS);
+        for (let k = 0; k < n; k++) for (const p of args[k].pairs) candidates.add(p.key);
+        suggestions = [...candidates].filter(isVariableName);
+        suggestionsFor = n;
+      }
+      return suggestions;
+    };
     return {
       FROM(i) {
         if (!i.argsText.includes('$')) return;
@@ -24,9 +41,7 @@ export default defineDockerfileRule({
         for (const ref of variableRefs(i.argsText, ctx.doc.escape)) {
           if (seen.has(ref.name) || ctx.analysis.resolve(ref.name, i).declared) continue;
           seen.add(ref.name);
-          const candidates = new Set<string>(AUTOMATIC_ARGS);
-          for (const a of ctx.doc.globalArgs) if (a.start < i.start) for (const p of a.pairs) candidates.add(p.key);
-          const guess = closestName(ref.name, [...candidates].filter(isVariableName));
+          const guess = closestName(ref.name, namesBefore(i));
           const name = sourceSpan(i.map, ref.nameStart, ref.nameEnd);
           ctx.report({
             span: sourceSpan(i.map, ref.start, ref.end),

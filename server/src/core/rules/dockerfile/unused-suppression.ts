@@ -42,14 +42,36 @@ const DIRECTIVE_LINE = /^#[ \t]*[A-Za-z][A-Za-z0-9_-]*[ \t]*=/;
 
 /** Whether deleting `edit` leaves only comment lines above a line that reads as a parser directive. */
 function promotesDirective(text: string, edit: OffsetEdit): boolean {
-  const before = text.slice(0, edit.start).split(/\r\n|\r|\n/).filter((l, k, all) => k < all.length - 1 || l !== '');
-  if (!before.every((l) => l.trimStart().startsWith('#'))) return false;
+  if (!onlyCommentLinesBefore(text, edit.start)) return false;
   const next = text.slice(edit.end).split(/\r\n|\r|\n/, 1)[0] ?? '';
   return DIRECTIVE_LINE.test(next.trim());
 }
 
+/**
+ * Whether every line of `text` before `end` is a comment line (a last empty piece right at `end` aside). It stops
+ * at the first other line instead of splitting everything before `end`: most comments come after a FROM.
+ */
+function onlyCommentLinesBefore(text: string, end: number): boolean {
+  let start = 0;
+  for (;;) {
+    let brk = start;
+    while (brk < end && text.charCodeAt(brk) !== 10 && text.charCodeAt(brk) !== 13) brk++;
+    if (brk === end && start === end) return true;
+    if (!text.slice(start, brk).trimStart().startsWith('#')) return false;
+    if (brk === end) return true;
+    start = brk + (text.charCodeAt(brk) === 13 && brk + 1 < end && text.charCodeAt(brk + 1) === 10 ? 2 : 1);
+  }
+}
+
+/** Start of the line holding `offset` (after the nearest `\n` or `\r` before it; no search of the whole text for a `\r`). */
+function lineStartOf(text: string, offset: number): number {
+  let k = offset - 1;
+  while (k >= 0 && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k--;
+  return k + 1;
+}
+
 function removeComment(text: string, span: { start: number; end: number }): OffsetEdit {
-  const lineStart = Math.max(text.lastIndexOf('\n', span.start - 1), text.lastIndexOf('\r', span.start - 1)) + 1;
+  const lineStart = lineStartOf(text, span.start);
   if (text.slice(lineStart, span.start).trim() !== '') {
     let s = span.start;
     while (s > lineStart && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
@@ -80,7 +102,7 @@ export function unusedSuppressionReports(text: string, unused: readonly UnusedSu
   for (const u of unused) {
     const c = u.comment;
     const own = c.source === 'seaworthy';
-    const attach = (r: Omit<Report, 'fix' | 'suggestions'>, fix: FixSpec | undefined): Report => (!fix ? r : own ? { ...r, fix } : { ...r, suggestions: [fix] });
+    const attach = (span: Report['span'], message: string, fix: FixSpec | undefined): Report => (!fix ? { span, message } : own ? { span, message, fix } : { span, message, suggestions: [fix] });
     const label = `\`# ${SOURCE_NAME[c.source]}\``;
     if (u.whole) {
       const edit = removeComment(text, c.span);
@@ -95,7 +117,7 @@ export function unusedSuppressionReports(text: string, unused: readonly UnusedSu
         message = `${u.ids.map((i) => `"${i.name}"`).join(', ')} ${u.ids.length > 1 ? 'are' : 'is'} not a Seaworthy rule id or alias${guesses.length ? ` (did you mean ${guesses.map((g) => `"${g}"`).join(', ')}?)` : ''}, so this comment suppresses nothing. Correct the name or remove the comment.`;
       }
       else message = `This ${label} comment suppresses nothing: no ${u.ids.map((i) => i.name).join(', ')} finding ${where(c)}. Remove it.`;
-      out.push(attach({ span: c.span, message }, fix));
+      out.push(attach(c.span, message, fix));
       continue;
     }
     for (const id of u.ids) {
@@ -107,7 +129,7 @@ export function unusedSuppressionReports(text: string, unused: readonly UnusedSu
         message = `"${id.name}" is not a Seaworthy rule id or alias${guess}: it suppresses nothing. Correct or remove it.`;
       } else if (c.ineffective) message = `${id.name} is never suppressed here: ${c.ineffective}. Remove it.`;
       else message = `${id.name} suppresses nothing: no ${id.name} finding ${where(c)}. Remove it from the list.`;
-      out.push(attach({ span: id.span, message }, fix));
+      out.push(attach(id.span, message, fix));
     }
   }
   return out;

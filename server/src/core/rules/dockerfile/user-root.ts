@@ -1,4 +1,5 @@
 import { defineDockerfileRule } from '../../rule';
+import type { Instruction, Stage } from '../../dockerfile/model';
 import { ancestorStages, isRootUser, lastUser } from './util';
 
 export default defineDockerfileRule({
@@ -20,13 +21,13 @@ export default defineDockerfileRule({
       end() {
         const final = ctx.analysis.finalStage;
         if (!final) return;
-        const isRoot = (u: typeof final.instructions[number] | undefined) => !!u?.words[0] && isRootUser(ctx.analysis.expand(u.words[0].value, u).value);
+        const isRoot = (u: typeof final.instructions[number] | undefined) => !!u?.words[0] && isRootUser(u.words[0].value.includes('$') ? ctx.analysis.expand(u.words[0].value, u).value : u.words[0].value);
         const u = lastUser(ctx, final);
         if (isRoot(u)) ctx.report({ span: u!.words[0], message: 'The image runs as root: switch to an unprivileged USER at the end of the final stage.' });
         const shipped = new Set([final, ...ancestorStages(ctx, final)]);
         for (const s of ctx.doc.stages) {
           if (shipped.has(s)) continue;
-          const own = [...s.instructions].reverse().find((i) => i.keyword === 'USER');
+          const own = lastUserOf(s);
           if (!isRoot(own)) continue;
           ctx.report({
             span: own!.words[0],
@@ -39,3 +40,9 @@ export default defineDockerfileRule({
     };
   },
 });
+
+/** The stage's own last USER (no reversed copy of its instructions: a stage can have thousands). */
+function lastUserOf(s: Stage): Instruction | undefined {
+  for (let k = s.instructions.length - 1; k >= 0; k--) if (s.instructions[k].keyword === 'USER') return s.instructions[k];
+  return undefined;
+}

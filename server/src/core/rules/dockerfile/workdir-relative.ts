@@ -35,9 +35,11 @@ export default defineDockerfileRule({
       for (const i of s.instructions) {
         const w = i.keyword === 'WORKDIR' ? i.words[0] : undefined;
         if (!w) continue;
-        const v = ctx.analysis.expand(w.value, i);
-        if (v.unresolved.length && !isAbsolute(v.value)) { dir = undefined; continue; }
-        dir = isAbsolute(v.value) ? v.value : dir ? join(dir, v.value) : undefined;
+        // Without a `$` the word is its own value, and nothing in it is unresolved.
+        const e = w.value.includes('$') ? ctx.analysis.expand(w.value, i) : undefined;
+        const value = e ? e.value : w.value;
+        if (e?.unresolved.length && !isAbsolute(value)) { dir = undefined; continue; }
+        dir = isAbsolute(value) ? value : dir ? join(dir, value) : undefined;
       }
       return dir;
     };
@@ -57,7 +59,7 @@ export default defineDockerfileRule({
           else current = undefined;
           return;
         }
-        const expanded = ctx.analysis.expand(value, i).value;
+        const expanded = value.includes('$') ? ctx.analysis.expand(value, i).value : value;
         if (isAbsolute(expanded)) { current = expanded; return; }
         const resolved = current ? join(current, value) : join('/', value);
         ctx.report({
