@@ -94,3 +94,19 @@ assert.equal(globProblem('x' + slashes + 'y'), 'longer than 1000 characters');
 assert.equal(excludedBy('a/b', ['x' + slashes + 'y']), undefined);
 assert.equal(mapWorkspace({ a: '1' }).readFile('a' + slashes + 'b'), undefined);`);
 });
+
+test('Dockerfile words with long runs of slashes, colons or version separators are linted at once', () => {
+  inChild(`const { mapWorkspace } = require(${JSON.stringify(`${CORE}/workspace`)});
+const n = ${RUN};
+const texts = [
+  'FROM alpine:3.20\\nCOPY --from=build ' + '/'.repeat(n) + 'x /\\nCOPY ' + '/'.repeat(n) + 'x/ /app/\\n',
+  'FROM gcr.io/distroless/base:' + ':'.repeat(n) + 'x\\n',
+  'FROM debian:12\\nRUN apt-get install -y "gcc' + '='.repeat(n) + '\\nx" && apt-get purge -y "a' + ':'.repeat(n) + '\\nb"\\n',
+];
+for (const text of texts) assert.deepEqual(lint({ text, kind: 'dockerfile' }).ruleErrors, []);
+const blank = '\\r\\n'.repeat(n) + 'x';
+const workspace = mapWorkspace({ 'requirements.txt': blank, 'Gemfile': blank, 'go.mod': blank, 'go.sum': '' });
+for (const install of ['pip install -r requirements.txt', 'bundle install', 'go build ./...']) {
+  assert.deepEqual(lint({ text: 'FROM x\\nWORKDIR /app\\nCOPY . .\\nRUN ' + install + '\\n', kind: 'dockerfile', workspace }).ruleErrors, []);
+}`);
+});

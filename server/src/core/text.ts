@@ -144,3 +144,18 @@ export function trimTrailing(s: string, ch: string): string {
   while (end > 0 && s[end - 1] === ch) end--;
   return end === s.length ? s : s.slice(0, end);
 }
+
+/**
+ * `s` cut before the first of `chars` that has no line break after it: what `s.replace(/[=:].*$/, '')` gives for
+ * `chars` = '=:' (`.` stops at a line break, so the match is on the last line), in linear time. That pattern is
+ * quadratic when the characters repeat on an earlier line.
+ */
+export function cutLastLineAt(s: string, chars: string): string {
+  let from = 0;
+  for (let k = s.length - 1; k >= 0; k--) {
+    const c = s[k];
+    if (c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029') { from = k + 1; break; }
+  }
+  for (let k = from; k < s.length; k++) if (chars.includes(s[k])) return s.slice(0, k);
+  return s;
+}

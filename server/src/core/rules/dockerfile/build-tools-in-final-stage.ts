@@ -3,6 +3,7 @@ import type { ShWord } from '../../shell/model';
 import { flagValue, isPackageManagerInstall, packageManagerSpec, positionalArgs } from '../../shell/commands';
 import { effectiveCommand, layersShipped, withArgs } from './util';
 import { goMultiStageFix } from './go-multistage';
+import { cutLastLineAt } from '../../text';
 
 const TOOL_PACKAGES = /^(build-essential|build-base|gcc(-[\d.]+)?|g\+\+(-[\d.]+)?|gcc-c\+\+|clang(-[\d.]+)?|llvm(-[\d.]+)?|make|cmake|autoconf|automake|libtool|pkg-config|pkgconf|linux-headers|musl-dev|golang(-go)?|rustc|cargo|default-jdk|openjdk-\d+-jdk(-headless)?|java-[\d.]+-openjdk-devel|nodejs-dev)$/;
 const DEV_PACKAGE = /^[a-z0-9][a-z0-9.+_-]*-(dev|devel)$/;
@@ -51,7 +52,7 @@ export default defineDockerfileRule({
           if (!e || !REMOVERS.has(e.name)) continue;
           const pos = positionalArgs(withArgs(e), packageManagerSpec(e.name)).map((w) => w.value);
           if ((e.name === 'apk' && pos[0] === 'del') || (e.name !== 'apk' && /^(purge|remove|autoremove|erase|rm)$/.test(pos[0] ?? ''))) {
-            for (const p of pos.slice(1)) removed.add(p.replace(/[=:].*$/, ''));
+            for (const p of pos.slice(1)) removed.add(cutLastLineAt(p, '=:'));
             // `apt-get purge -y --auto-remove` / `autoremove` after `apt-mark auto`: the official images' way.
             if (pos[0] === 'autoremove' || e.args.some((a) => a.value === '--auto-remove' || a.value === '--autoremove')) autoRemove = true;
           }
@@ -66,7 +67,7 @@ export default defineDockerfileRule({
             const virtual = e.name === 'apk' ? flagValue(withArgs(e), 't', 'virtual', packageManagerSpec('apk')) : undefined;
             if (virtual && removed.has(virtual)) continue;
             for (const p of install.packages) {
-              const name = p.value.replace(/[=<>~].*$/, '');
+              const name = cutLastLineAt(p.value, '=<>~');
               if ((TOOL_PACKAGES.test(name) || DEV_PACKAGE.test(name)) && !removed.has(name)) found.push({ word: p, what: name });
             }
             continue;

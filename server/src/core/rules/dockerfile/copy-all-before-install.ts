@@ -15,6 +15,11 @@ interface Install {
   addStep?: string;
 }
 
+// Line patterns over manifest files. Blanks before the keyword are matched by `[^\S\r\n\u2028\u2029]*`, not `\s*`:
+// `\s*` also crosses line breaks and was quadratic on a long run of blank lines (20,000 took 0.8 s). A match that
+// crosses them also starts at the last line start, so the answers are the same.
+/** A go.mod `replace … => ./path` (or `../path`): the module needs sources beside go.mod. */
+const GO_LOCAL_REPLACE = /^[^\S\r\n\u2028\u2029]*replace\s.*=>\s*\.{1,2}\//m;
 const PIP_SPEC = { shortWithValue: 'rceit', longWithValue: ['requirement', 'constraint', 'editable', 'index-url', 'extra-index-url', 'target', 'find-links', 'prefix', 'root', 'trusted-host'] };
 
 /** Context-relative manifest files that exist, or the fallback when the workspace cannot tell. */
@@ -66,7 +71,7 @@ function classify(ctx: DockerfileContext, e: EffectiveCommand, cmd: ShCommand): 
         else if (/^-r./.test(v)) reqs.push(v.slice(2));
       }
       if (!reqs.length || args.length > 1 || hasFlag(c, 'e', 'editable', PIP_SPEC)) return undefined;
-      const nested = reqs.some((r) => /^\s*(-r|-c|--requirement|--constraint|-e|\.)/m.test(read(r) ?? ''));
+      const nested = reqs.some((r) => /^[^\S\r\n\u2028\u2029]*(-r|-c|--requirement|--constraint|-e|\.)/m.test(read(r) ?? ''));
       return { cmd, stack: 'pip', manifests: nested || reqs.some((r) => !r || r.includes('$') || r.startsWith('/')) ? undefined : reqs };
     }
     case 'poetry':
@@ -74,13 +79,13 @@ function classify(ctx: DockerfileContext, e: EffectiveCommand, cmd: ShCommand): 
       return { cmd, stack: 'poetry', manifests: hasFlag(c, undefined, 'no-root') ? ['pyproject.toml', 'poetry.lock'] : undefined };
     case 'bundle': case 'bundler':
       if (!(sub === undefined || sub === 'install')) return undefined;
-      return { cmd, stack: 'bundler', manifests: /^\s*gemspec/m.test(read('Gemfile') ?? '') ? undefined : present(ctx, ['Gemfile', 'Gemfile.lock'], ['Gemfile', 'Gemfile.lock']) };
+      return { cmd, stack: 'bundler', manifests: /^[^\S\r\n\u2028\u2029]*gemspec/m.test(read('Gemfile') ?? '') ? undefined : present(ctx, ['Gemfile', 'Gemfile.lock'], ['Gemfile', 'Gemfile.lock']) };
     case 'go':
       if (sub === 'mod' && pos[1] === 'download') {
-        return { cmd, stack: 'go', manifests: /^\s*replace\s.*=>\s*\.{1,2}\//m.test(read('go.mod') ?? '') ? undefined : present(ctx, ['go.mod', 'go.sum'], ['go.mod', 'go.sum']) };
+        return { cmd, stack: 'go', manifests: GO_LOCAL_REPLACE.test(read('go.mod') ?? '') ? undefined : present(ctx, ['go.mod', 'go.sum'], ['go.mod', 'go.sum']) };
       }
       if (sub === 'build' || sub === 'install' || sub === 'test') {
-        return { cmd, stack: 'go', addStep: 'go mod download', manifests: /^\s*replace\s.*=>\s*\.{1,2}\//m.test(read('go.mod') ?? '') ? undefined : present(ctx, ['go.mod', 'go.sum'], ['go.mod', 'go.sum']) };
+        return { cmd, stack: 'go', addStep: 'go mod download', manifests: GO_LOCAL_REPLACE.test(read('go.mod') ?? '') ? undefined : present(ctx, ['go.mod', 'go.sum'], ['go.mod', 'go.sum']) };
       }
       return undefined;
     case 'composer':

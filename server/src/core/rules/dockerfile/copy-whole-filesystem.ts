@@ -1,7 +1,8 @@
 import { defineDockerfileRule } from '../../rule';
+import { trimTrailing } from '../../text';
 
 /** `/`, `//`…, `/.` (or an empty word): the root of the filesystem. */
-const root = (s: string) => s.replace(/\/+$/, '') === '' || s === '/.';
+const root = (s: string) => trimTrailing(s, '/') === '' || s === '/.';
 
 export default defineDockerfileRule({
   id: 'copy-whole-filesystem',

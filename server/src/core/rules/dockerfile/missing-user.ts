@@ -30,7 +30,7 @@ export default defineDockerfileRule({
         const final = ctx.analysis.finalStage;
         if (!final || lastUser(ctx, final)) return;
         const root = rootImage(ctx, final);
-        if (/:nonroot|:.*-nonroot/.test(root.image)) return;
+        if (selectsNonRoot(root.image)) return;
         const facts = baseImageFacts(root.image);
         const lines = nonRootUserLines(facts);
         const anchor: Instruction | undefined = final.instructions.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT' || i.keyword === 'HEALTHCHECK');
@@ -52,3 +52,16 @@ export default defineDockerfileRule({
     };
   },
 });
+
+/**
+ * `/:nonroot|:.*-nonroot/` without its backtracking (quadratic on a long run of colons): a `:nonroot` tag, or a
+ * `-nonroot` after a colon on the same line.
+ */
+function selectsNonRoot(image: string): boolean {
+  if (image.includes(':nonroot')) return true;
+  for (const line of image.split(/[\n\r\u2028\u2029]/)) {
+    const colon = line.indexOf(':');
+    if (colon >= 0 && line.includes('-nonroot', colon + 1)) return true;
+  }
+  return false;
+}

@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../../rule';
 import type { Instruction } from '../../dockerfile/model';
+import { trimTrailing } from '../../text';
 
 interface SecretKind { test: (path: string, base: string) => boolean; what: string }
 const KINDS: SecretKind[] = [
@@ -42,7 +43,7 @@ export default defineDockerfileRule({
         // String tests before each regular expression and expansion: this runs on every source of every COPY.
         const expanded = w.value.includes('$') ? ctx.analysis.expand(w.value, i).value : w.value;
         const path = expanded.startsWith('./') ? expanded.slice(2) : expanded;
-        const dir = path.endsWith('/') ? path.replace(/\/+$/, '') : path;
+        const dir = trimTrailing(path, '/');
         const base = dir.includes('/') ? dir.replace(/^.*\//, '') : dir;
         const kind = secretKind(path, base);
         if (!kind) continue;
