@@ -3,6 +3,7 @@
 // `*` `?` `[...]` within one path segment, `**` across segments, `!` re-includes, the last match wins,
 // and a path is also excluded when one of its parent directories is.
 import type { WorkspaceHost } from '../workspace';
+import { linearRegExp } from '../linear-regex';
 
 export interface IgnorePattern {
   /** The cleaned pattern (without `!`). */
@@ -11,7 +12,7 @@ export interface IgnorePattern {
   /** 0-based line in the ignore file. */
   line: number;
   type: 'exact' | 'prefix' | 'suffix' | 'regexp';
-  re?: RegExp;
+  re?: { test(path: string): boolean };
 }
 
 export interface DockerIgnore {
@@ -85,9 +86,10 @@ function compile(pattern: string): Pick<IgnorePattern, 'type' | 're'> | string {
   }
   if (type !== 'regexp') return { type };
   try {
-    return { type, re: new RegExp(re + '$', 's') };
+    // Linear-time matching: as a backtracking RegExp, `*a*a*a*a…` or `**/**/**/…` lines took seconds per path.
+    return { type, re: linearRegExp(re + '$', 's') };
   } catch {
-    return 'syntax error in pattern';
+    return 'syntax error in pattern'; // also for a backreference (`\\1` after `**`), which Docker's Go regexp rejects too
   }
 }
 
