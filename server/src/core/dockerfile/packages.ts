@@ -342,11 +342,13 @@ const covers = (dir: string, path: string) => dir === '/' || path === dir || pat
 
 /** A cache or tmpfs mount keeps `path` out of the layer (its target is `path` or a parent of it). */
 export function cacheMountCovers(i: Instruction, path: string): boolean {
+  if (!i.flags.length) return false; // most RUNs: no mounts to read
   return runMounts(i).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target !== undefined && covers(m.target, path));
 }
 
 /** A cache or tmpfs mount whose target ends with the given tail (`/.cache/pip` for any user's home). */
 export function cacheMountEndsWith(i: Instruction, tail: string): boolean {
+  if (!i.flags.length) return false;
   return runMounts(i).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target !== undefined && (m.target + '/').endsWith(tail.replace(/\/?$/, '/')));
 }
 
@@ -354,13 +356,15 @@ export function cacheMountEndsWith(i: Instruction, tail: string): boolean {
 export function removesPath(cmd: ShCommand, path: string): boolean {
   const c = unwrapCommand(cmd);
   const name = commandName(c);
-  const hits = (w: ShWord) => {
-    const p = w.value.replace(/\/\*$/, '').replace(/\/+$/, '');
-    return p.startsWith('/') && p.length > 1 && !p.includes('*') && covers(p, path);
-  };
-  if (name === 'rm') return c.args.some((w) => !w.value.startsWith('-') && hits(w));
-  if (name === 'find') return c.args.length > 0 && hits(c.args[0]) && c.args.some((w) => w.value === '-delete' || w.value === 'rm');
+  if (name === 'rm') return c.args.some((w) => !w.value.startsWith('-') && deletes(w, path));
+  if (name === 'find') return c.args.length > 0 && deletes(c.args[0], path) && c.args.some((w) => w.value === '-delete' || w.value === 'rm');
   return false;
+}
+
+/** An absolute path operand (`/dir`, `/dir/`, `/dir/*`) naming `path` or a parent of it. */
+function deletes(w: ShWord, path: string): boolean {
+  const p = w.value.replace(/\/\*$/, '').replace(/\/+$/, '');
+  return p.startsWith('/') && p.length > 1 && !p.includes('*') && covers(p, path);
 }
 
 // ---- variables -----------------------------------------------------------------------------------------
@@ -383,6 +387,17 @@ export function argumentValues(analysis: DockerfileAnalysis, i: Instruction, w: 
   const v = argumentValue(analysis, i, w);
   if (v === undefined) return undefined;
   return v !== w.value && !w.quoted ? v.split(/\s+/).filter(Boolean) : [v];
+}
+
+/**
+ * Whether every package name a word stands for passes `test` (`argumentValues(…).every(test)`), undefined when
+ * its value cannot be known. A word without variables, by far the usual package word, is tested without the
+ * one-element array argumentValues makes: the unpinned rules ask this for every package of every install.
+ */
+export function everyArgumentValue(analysis: DockerfileAnalysis, i: Instruction, w: ShWord, test: (v: string) => boolean): boolean | undefined {
+  if (!w.dynamic || !w.value.includes('$')) return test(w.value);
+  const values = argumentValues(analysis, i, w);
+  return values && values.every((v) => test(v));
 }
 
 function knownEmpty(analysis: DockerfileAnalysis, i: Instruction, name: string): boolean {

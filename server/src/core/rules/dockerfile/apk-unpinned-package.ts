@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../../rule';
-import { apkPinned, argumentValues, packageCommand, subcommand } from '../../dockerfile/packages';
+import { apkPinned, everyArgumentValue, packageCommand, subcommand } from '../../dockerfile/packages';
 
 export default defineDockerfileRule({
   id: 'apk-unpinned-package',
@@ -22,9 +22,9 @@ export default defineDockerfileRule({
         for (const c of ctx.analysis.shell(i).commands) {
           const p = packageCommand(c);
           if (p?.manager !== 'apk' || subcommand(p)?.value !== 'add') continue;
-          for (const w of p.positionals.slice(1)) {
-            const values = argumentValues(ctx.analysis, i, w);
-            if (!values || values.every(apkPinned)) continue;
+          for (let k = 1; k < p.positionals.length; k++) {
+            const w = p.positionals[k];
+            if (everyArgumentValue(ctx.analysis, i, w, apkPinned) !== false) continue;
             ctx.report({ span: w, message: `Pin the version of "${w.value}": write ${w.value}=<version> (or ~<major.minor>) so rebuilds install what you tested.` });
           }
         }

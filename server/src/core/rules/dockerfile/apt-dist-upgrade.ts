@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../rule';
 import { positionalArgs, packageManagerSpec } from '../../shell/commands';
-import { effectiveCommand, withArgs } from './util';
+import { effectiveCommand, effectiveName, withArgs } from './util';
 
 export default defineDockerfileRule({
   id: 'apt-dist-upgrade',
@@ -20,8 +20,9 @@ export default defineDockerfileRule({
     return {
       RUN(i) {
         for (const cmd of ctx.analysis.shell(i).commands) {
-          const e = effectiveCommand(cmd);
-          if (!e || (e.name !== 'apt-get' && e.name !== 'apt' && e.name !== 'aptitude')) continue;
+          const name = effectiveName(cmd);
+          if (name !== 'apt-get' && name !== 'apt' && name !== 'aptitude') continue;
+          const e = effectiveCommand(cmd)!;
           const sub = positionalArgs(withArgs(e), packageManagerSpec(e.name))[0];
           if (!sub || (sub.value !== 'dist-upgrade' && sub.value !== 'full-upgrade')) continue;
           ctx.report({ span: sub, message: `${e.name} ${sub.value} can add and remove packages, so the image depends on the build date: rebuild on a newer base image, or use "upgrade".` });

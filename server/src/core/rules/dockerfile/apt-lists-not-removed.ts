@@ -12,9 +12,20 @@ const aptCommand = (c: ShCommand): PackageCommand | undefined => {
   return p && APT.has(p.manager) ? p : undefined;
 };
 
+const DIST_CLEAN = new Set(['distclean', 'dist-clean']);
+
 /** `rm -rf /var/lib/apt/lists/*`, `apt-get dist-clean` (apt ≥ 2.7 removes the lists too). */
 const cleansLists = (c: ShCommand) =>
-  removesPath(c, CACHE_DIRS.aptLists) || ['distclean', 'dist-clean'].includes(aptCommand(c)?.positionals[0]?.value ?? '');
+  removesPath(c, CACHE_DIRS.aptLists) || DIST_CLEAN.has(aptCommand(c)?.positionals[0]?.value ?? '');
+
+/** The RUN's first `apt-get update`. */
+function firstAptUpdate(commands: readonly ShCommand[]): PackageCommand | undefined {
+  for (const c of commands) {
+    const p = aptCommand(c);
+    if (p !== undefined && subcommand(p)?.value === 'update') return p;
+  }
+  return undefined;
+}
 
 /** The lists never reach the layer: a cache/tmpfs mount on them, or on both apt directories. */
 function mounted(i: Instruction): boolean {
@@ -47,7 +58,7 @@ export default defineDockerfileRule({
       RUN(i) {
         if (!ctx.analysis.runsManager(i, 'apt-get', 'apt', 'aptitude')) return;
         const commands = ctx.analysis.shell(i).commands;
-        const update = commands.map(aptCommand).find((p) => p !== undefined && subcommand(p)?.value === 'update');
+        const update = firstAptUpdate(commands);
         if (!update) return;
         if (commands.some((c) => c.start > update.source.start && cleansLists(c))) return;
         if (mounted(i) || !layersShipped(ctx, i)) return;

@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../../rule';
-import { aptPinned, argumentValues, packageCommand, subcommand } from '../../dockerfile/packages';
+import { aptPinned, everyArgumentValue, packageCommand, subcommand } from '../../dockerfile/packages';
 
 export default defineDockerfileRule({
   id: 'apt-unpinned-package',
@@ -22,9 +22,9 @@ export default defineDockerfileRule({
         for (const c of ctx.analysis.shell(i).commands) {
           const p = packageCommand(c);
           if (!p || (p.manager !== 'apt-get' && p.manager !== 'apt') || subcommand(p)?.value !== 'install') continue;
-          for (const w of p.positionals.slice(1)) {
-            const values = argumentValues(ctx.analysis, i, w);
-            if (!values || values.every(aptPinned)) continue;
+          for (let k = 1; k < p.positionals.length; k++) {
+            const w = p.positionals[k];
+            if (everyArgumentValue(ctx.analysis, i, w, aptPinned) !== false) continue;
             ctx.report({
               span: w,
               message: `Pin the version of "${w.value}": write ${w.value.replace(/[=/].*$/, '')}=<version> so rebuilds install what you tested.`,

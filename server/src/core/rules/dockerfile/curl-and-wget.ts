@@ -17,19 +17,21 @@ export default defineDockerfileRule({
     notes: 'Like hadolint, reported on each RUN that uses either tool once both have appeared in the stage.',
   },
   create(ctx) {
-    let seen = new Set<string>();
+    // Which of the two tools the stage has used so far (two flags, not a Set made for every stage).
+    let curl = false;
+    let wget = false;
     return {
-      FROM() { seen = new Set(); },
+      FROM() { curl = false; wget = false; },
       RUN(i) {
         let word: ShWord | undefined;
         for (const cmd of ctx.analysis.shell(i).commands) {
           const n = commandName(cmd);
           if ((n === 'curl' || n === 'wget') && cmd.name) {
-            seen.add(n);
+            if (n === 'curl') curl = true; else wget = true;
             word ??= cmd.name;
           }
         }
-        if (!word || seen.size < 2) return;
+        if (!word || !(curl && wget)) return;
         ctx.report({ span: word, message: 'This stage uses both curl and wget: pick one download tool.' });
       },
     };

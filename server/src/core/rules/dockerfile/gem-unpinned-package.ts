@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../rule';
 import { hasFlag } from '../../shell/commands';
-import { argumentValues, packageCommand, subcommand } from '../../dockerfile/packages';
+import { everyArgumentValue, packageCommand, subcommand } from '../../dockerfile/packages';
 
 const pinned = (v: string) => v.includes(':') || v.endsWith('.gem') || v.includes('/');
 
@@ -26,9 +26,9 @@ export default defineDockerfileRule({
           const p = packageCommand(c);
           if (p?.manager !== 'gem' || !['install', 'i'].includes(subcommand(p)?.value ?? '')) continue;
           if (hasFlag(p.cmd, 'v', ['version'], p.spec)) continue;
-          for (const w of p.positionals.slice(1)) {
-            const values = argumentValues(ctx.analysis, i, w);
-            if (!values || values.every(pinned)) continue;
+          for (let k = 1; k < p.positionals.length; k++) {
+            const w = p.positionals[k];
+            if (everyArgumentValue(ctx.analysis, i, w, pinned) !== false) continue;
             ctx.report({ span: w, message: `Pin the version of "${w.value}": write ${w.value}:<version> (or -v <version>) so rebuilds install what you tested.` });
           }
         }

@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../rule';
 import { hasFlag } from '../../shell/commands';
-import { argumentValues, packageCommand, pipPinned, subcommand } from '../../dockerfile/packages';
+import { everyArgumentValue, packageCommand, pipPinned, subcommand } from '../../dockerfile/packages';
 
 export default defineDockerfileRule({
   id: 'pip-unpinned-package',
@@ -27,9 +27,9 @@ export default defineDockerfileRule({
             if (hasFlag(p.cmd, 'r', ['requirement'], p.spec) || hasFlag(p.cmd, 'c', ['constraint'], p.spec)) continue;
             if (p.positionals.some((w) => w.value === '.')) continue;
           }
-          for (const w of p.positionals.slice(1)) {
-            const values = argumentValues(ctx.analysis, i, w);
-            if (!values || values.every(pipPinned)) continue;
+          for (let k = 1; k < p.positionals.length; k++) {
+            const w = p.positionals[k];
+            if (everyArgumentValue(ctx.analysis, i, w, pipPinned) !== false) continue;
             ctx.report({ span: w, message: `Pin the version of "${w.value}": write ${w.value}==<version> (or install from a requirements file) so rebuilds install what you tested.` });
           }
         }

@@ -1,16 +1,20 @@
 import { defineDockerfileRule } from '../../rule';
 import type { ShCommand } from '../../shell/model';
 import { flagValue, hasFlag } from '../../shell/commands';
-import { effectiveCommand, withArgs } from './util';
+import { effectiveCommand, effectiveName, withArgs } from './util';
 
-const INTERPRETERS = /^(sh|bash|dash|ash|zsh|ksh|mksh|fish|python[0-9.]*|perl|ruby|node|php)$/;
+const INTERPRETERS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'fish', 'perl', 'ruby', 'node', 'php']);
+/** A program that runs a script it is given: a Set and a prefix test, not one regex, as every command's name is asked. */
+const isInterpreter = (name: string) => INTERPRETERS.has(name) || (name.startsWith('python') && /^python[0-9.]*$/.test(name));
 const CURL_SPEC = { shortWithValue: 'AbcCdDeEFHKmoPQrtTuUwxXyYz', longWithValue: ['output', 'data', 'header', 'user', 'request', 'url', 'user-agent', 'config', 'form', 'write-out'] };
 const WGET_SPEC = { shortWithValue: 'OoaPtTUeiBdwQYl', longWithValue: ['output-document', 'output-file', 'directory-prefix', 'tries', 'timeout', 'user-agent', 'header'] };
 
+const isDownloader = (cmd: ShCommand) => { const name = effectiveName(cmd); return name === 'curl' || name === 'wget'; };
+
 /** curl or wget writing the download to stdout. */
 function downloadsToStdout(cmd: ShCommand): boolean {
-  const e = effectiveCommand(cmd);
-  if (!e) return false;
+  if (!isDownloader(cmd)) return false;
+  const e = effectiveCommand(cmd)!;
   const c = withArgs(e);
   if (e.name === 'curl') return !hasFlag(c, 'o', 'output', CURL_SPEC) && !hasFlag(c, 'O', ['remote-name', 'remote-name-all'], CURL_SPEC);
   if (e.name === 'wget') return flagValue(c, 'O', 'output-document', WGET_SPEC) === '-';
@@ -34,9 +38,11 @@ export default defineDockerfileRule({
     return {
       RUN(i) {
         const commands = ctx.analysis.shell(i).commands;
+        if (!commands.some(isDownloader)) return; // both patterns need a curl or wget, which most RUNs lack
         for (const cmd of commands) {
-          const e = effectiveCommand(cmd);
-          if (!e || !INTERPRETERS.test(e.name)) continue;
+          const name = effectiveName(cmd);
+          if (name === undefined || !isInterpreter(name)) continue;
+          const e = effectiveCommand(cmd)!;
           // `curl … | sh`: a download earlier in the same pipeline.
           if (cmd.pipelineIndex > 0 && commands.some((d) => d.pipeline === cmd.pipeline && d.pipelineIndex < cmd.pipelineIndex && downloadsToStdout(d))) {
             ctx.report({ span: e.nameWord, message: `The download piped into ${e.name} runs unverified: save it to a file, check its checksum or signature, then run it.` });

@@ -1,16 +1,25 @@
 // Checks shared by the yum and dnf/microdnf rules: the two front ends take the same subcommands
 // and package specs, so each rule file keeps its metadata and names its managers.
 import type { DockerfileContext, DockerfileVisitor } from '../../rule';
-import { argumentValues, commandSpan, confirmsAutomatically, packageCommand, RPM_CHANGING, rpmAction, rpmPinned, type ManagerName } from '../../dockerfile/packages';
+import type { Instruction } from '../../dockerfile/model';
+import { everyArgumentValue, commandSpan, confirmsAutomatically, packageCommand, RPM_CHANGING, rpmAction, rpmPinned, type ManagerName } from '../../dockerfile/packages';
 import { optionFix } from './util';
 
+/** A module spec naming its stream (`nodejs:20`). */
+const hasStream = (v: string) => v.includes(':');
+
 const PROMPTING_GROUP = /^(module|group) (install|update|upgrade|remove)$/;
+
+/** Whether the RUN invokes one of these managers (at most three: runsManager's set lookups, no closure per RUN). */
+function runsOneOf(ctx: DockerfileContext, i: Instruction, managers: readonly ManagerName[]): boolean {
+  return ctx.analysis.runsManager(i, managers[0], managers[1], managers[2]);
+}
 
 /** Reports package-changing subcommands of these managers that run without `-y` (fix: add it). */
 export function rpmMissingYes(ctx: DockerfileContext, managers: readonly ManagerName[]): DockerfileVisitor {
   return {
     RUN(i) {
-      if (!managers.some((m) => ctx.analysis.managersOf(i).has(m))) return;
+      if (!runsOneOf(ctx, i, managers)) return;
       const commands = ctx.analysis.shell(i).commands;
       for (const c of commands) {
         const p = packageCommand(c);
@@ -31,7 +40,7 @@ export function rpmMissingYes(ctx: DockerfileContext, managers: readonly Manager
 export function rpmUnpinned(ctx: DockerfileContext, managers: readonly ManagerName[], installActions: readonly string[]): DockerfileVisitor {
   return {
     RUN(i) {
-      if (!managers.some((m) => ctx.analysis.managersOf(i).has(m))) return;
+      if (!runsOneOf(ctx, i, managers)) return;
       for (const c of ctx.analysis.shell(i).commands) {
         const p = packageCommand(c);
         const a = p && managers.includes(p.manager) ? rpmAction(p) : undefined;
@@ -40,8 +49,7 @@ export function rpmUnpinned(ctx: DockerfileContext, managers: readonly ManagerNa
         if (!module && !installActions.includes(a.action)) continue;
         for (const w of a.operands) {
           if (w.value.startsWith('@')) continue;
-          const values = argumentValues(ctx.analysis, i, w);
-          if (!values || values.every((v) => (module ? v.includes(':') : rpmPinned(v)))) continue;
+          if (everyArgumentValue(ctx.analysis, i, w, module ? hasStream : rpmPinned) !== false) continue;
           ctx.report({
             span: w,
             message: module

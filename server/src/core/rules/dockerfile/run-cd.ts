@@ -24,6 +24,12 @@ function workdirFix(ctx: DockerfileContext, i: Instruction, cmds: ShCommand[], c
   };
 }
 
+/** The first `cd` whose directory change outlives its command (not in a subshell or substitution). */
+function firstCd(cmds: readonly ShCommand[]): ShCommand | undefined {
+  for (const c of cmds) if (commandName(c) === 'cd' && !c.context.some((k) => k === 'subshell' || k === 'substitution')) return c;
+  return undefined;
+}
+
 export default defineDockerfileRule({
   id: 'run-cd',
   aliases: ['DL3003'],
@@ -42,7 +48,7 @@ export default defineDockerfileRule({
     return {
       RUN(i) {
         const cmds = ctx.analysis.shell(i).commands;
-        const cd = cmds.find((c) => commandName(c) === 'cd' && !c.context.some((k) => k === 'subshell' || k === 'substitution'));
+        const cd = firstCd(cmds);
         if (!cd?.name) return;
         ctx.report({
           span: cd.name,

@@ -1,4 +1,5 @@
 import { defineDockerfileRule } from '../../rule';
+import type { Instruction } from '../../dockerfile/model';
 import { commandName } from '../../shell/commands';
 
 // Interactive, process- or system-level tools: inside `docker build` there is no terminal, no init
@@ -15,6 +16,9 @@ const POINTLESS: ReadonlyMap<string, string> = new Map([
   ['mount', 'mounts made during a build do not persist and usually need privileges a build lacks'],
   ['ifconfig', 'network settings made during a build do not persist into the image'],
 ]);
+
+/** `RUN --mount=type=ssh`: ssh is then how the build reaches a private host (asked only where ssh runs). */
+const hasSshMount = (i: Instruction) => i.flags.some((f) => f.name === 'mount' && /(^|,)type=ssh(,|$)/.test(f.value ?? ''));
 
 export default defineDockerfileRule({
   id: 'run-pointless-command',
@@ -33,11 +37,10 @@ export default defineDockerfileRule({
   create(ctx) {
     return {
       RUN(i) {
-        const sshMount = i.flags.some((f) => f.name === 'mount' && /(^|,)type=ssh(,|$)/.test(f.value ?? ''));
         for (const cmd of ctx.analysis.shell(i).commands) {
           const name = commandName(cmd);
           const why = name === undefined ? undefined : POINTLESS.get(name);
-          if (!why || !cmd.name || (name === 'ssh' && sshMount)) continue;
+          if (!why || !cmd.name || (name === 'ssh' && hasSshMount(i))) continue;
           ctx.report({ span: cmd.name, message: `\`${name}\` makes no sense in a Dockerfile RUN: ${why}.` });
         }
       },

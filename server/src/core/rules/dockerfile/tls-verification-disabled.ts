@@ -3,7 +3,7 @@ import type { Instruction, KeyValue } from '../../dockerfile/model';
 import type { ShAssignment, ShCommand, ShWord } from '../../shell/model';
 import type { FixSpec, OffsetEdit, Span } from '../../types';
 import { findFlag, flagValue, positionalArgs } from '../../shell/commands';
-import { deleteInstructionEdit, effectiveCommand, removeWordEdit, withArgs } from './util';
+import { deleteInstructionEdit, effectiveCommand, effectiveName, removeWordEdit, withArgs } from './util';
 
 const CURL_SPEC = { shortWithValue: 'AbcCdDeEFHKmoPQrtTuUwxXyYz', longWithValue: ['output', 'data', 'header', 'user', 'request', 'url', 'user-agent', 'cacert', 'cert', 'key', 'proxy', 'max-time', 'retry', 'write-out', 'config', 'form', 'referer', 'range'] };
 const WGET_SPEC = { shortWithValue: 'OoaPtTUeiBdwQYl', longWithValue: ['output-document', 'output-file', 'directory-prefix', 'tries', 'timeout', 'user-agent', 'header', 'ca-certificate', 'user', 'password'] };
@@ -18,6 +18,11 @@ const ENV_VARS: { name: RegExp; off?: RegExp; alias: string; what: string }[] = 
   { name: /^PIP_TRUSTED_HOST$/, alias: 'CKV2_DOCKER_16', what: 'pip trusts the host without a valid certificate' },
   { name: /^GOINSECURE$/, alias: 'CKV2_DOCKER_18', what: 'Go fetches modules without certificate checks' },
 ];
+
+const isPip = (name: string) => name.startsWith('pip') && /^pip[0-9.]*$/.test(name);
+const PROGRAMS = new Set(['export', 'curl', 'wget', 'npm', 'yarn', 'pnpm', 'git', 'yum', 'dnf', 'yum-config-manager', 'microdnf']);
+/** The programs the RUN handler's branches check (keep in step): every other command is passed over by its name alone. */
+const isCheckedProgram = (name: string) => PROGRAMS.has(name) || isPip(name);
 
 const offValue = (v: string | undefined) => v !== undefined && /^(0|false|no|off)$/i.test(v.trim());
 
@@ -80,10 +85,10 @@ export default defineDockerfileRule({
             if (v.off ? !v.off.test(a.value.value) : a.value.value === '') continue;
             report(a, `${a.name}=… means ${v.what}: remove it and make the certificate trusted instead.`, v.alias, assignmentEdits(i, commands, cmd, a));
           }
-          const e = effectiveCommand(cmd);
-          if (!e) continue;
+          const name = effectiveName(cmd);
+          if (name === undefined || !isCheckedProgram(name)) continue;
+          const e = effectiveCommand(cmd)!;
           const c = withArgs(e);
-          const name = e.name;
           if (name === 'export') {
             for (const w of e.args) {
               const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(w.value);
@@ -97,7 +102,7 @@ export default defineDockerfileRule({
           } else if (name === 'wget') {
             const w = findFlag(c, undefined, 'no-check-certificate', WGET_SPEC);
             if (w) report(w, 'wget --no-check-certificate accepts any certificate, so the download can be swapped in transit: remove it.', 'CKV2_DOCKER_3', flagEdit(w, 'no-check-certificate'));
-          } else if (/^pip[0-9.]*$/.test(name)) {
+          } else if (isPip(name)) {
             const w = findFlag(c, undefined, 'trusted-host', PIP_SPEC);
             if (w) {
               const k = e.args.indexOf(w);
@@ -105,7 +110,8 @@ export default defineDockerfileRule({
               report(w, 'pip --trusted-host downloads from that host without a valid certificate: remove it and use HTTPS with a trusted CA.', 'CKV2_DOCKER_4', flagEdit(w, 'trusted-host', valueWord));
             }
           } else if (name === 'npm' || name === 'yarn' || name === 'pnpm') {
-            const pos = positionalArgs(c);
+            // `config set` is rare: the positionals are read only when some argument is `set`.
+            const pos = e.args.some((w) => w.value === 'set') ? positionalArgs(c) : [];
             const idx = pos.findIndex((w) => w.value === 'set');
             const sub = pos[0]?.value;
             if (idx >= 0 && (idx === 0 || sub === 'config' || sub === 'c')) {

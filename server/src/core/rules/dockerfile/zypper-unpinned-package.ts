@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../rule';
 import { flagValue } from '../../shell/commands';
-import { argumentValues, packageCommand, zypperPinned } from '../../dockerfile/packages';
+import { everyArgumentValue, packageCommand, zypperPinned } from '../../dockerfile/packages';
 
 export default defineDockerfileRule({
   id: 'zypper-unpinned-package',
@@ -25,9 +25,9 @@ export default defineDockerfileRule({
           if (p?.manager !== 'zypper' || !['install', 'in'].includes(p.positionals[0]?.value ?? '')) continue;
           const type = flagValue(p.cmd, 't', ['type'], p.spec);
           if (type !== undefined && type !== 'package') continue;
-          for (const w of p.positionals.slice(1)) {
-            const values = argumentValues(ctx.analysis, i, w);
-            if (!values || values.every(zypperPinned)) continue;
+          for (let k = 1; k < p.positionals.length; k++) {
+            const w = p.positionals[k];
+            if (everyArgumentValue(ctx.analysis, i, w, zypperPinned) !== false) continue;
             ctx.report({ span: w, message: `Pin the version of "${w.value}": write ${w.value}=<version> so rebuilds install what you tested.` });
           }
         }
