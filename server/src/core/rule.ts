@@ -68,6 +68,8 @@ interface BaseContext {
 export interface DockerfileContext extends BaseContext {
   readonly doc: Dockerfile;
   readonly analysis: DockerfileAnalysis;
+  /** Facts rules share within this lint (`oncePerLint` in rules/dockerfile/util.ts), made on first use. */
+  memo?: Map<unknown, unknown>;
 }
 
 /** Handlers by upper-case keyword (`RUN`, `FROM`…) plus lower-case hooks, ESLint-style: one walk serves every rule. */

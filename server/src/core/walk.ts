@@ -86,7 +86,7 @@ export function walkDockerfile(
   let current = 0;
   const ctx: DockerfileContext = {
     text: shared.text, lines: shared.lines, workspace: shared.workspace, settings: shared.settings, path: shared.path,
-    tools: shared.tools, doc, analysis,
+    tools: shared.tools, doc, analysis, memo: undefined,
     report: (r: Report) => { const a = active[current]; collected.push({ rule: a.rule, severity: a.severity, report: r }); },
   };
   const visitors: (DockerfileVisitor | undefined)[] = new Array(active.length);

@@ -52,15 +52,12 @@ export function insertLineAfter(ctx: DockerfileContext, i: Instruction, text: st
 // from every stage (or every instruction) is quadratic: a generated file of 2,000 chained stages took
 // seconds. These helpers compute each fact once per stage per lint, memoized on the lint's analysis.
 
-// The memo of the lint that is running: every rule of a lint sees the same analysis, so remembering whose memo
-// this is replaces a WeakMap lookup per call and an insertion per lint (about 1 % of a corpus lint). It holds the
-// last lint's analysis until the next lint starts; nothing in it is read by another lint.
-let memoOwner: object | undefined;
-let memo = new Map<unknown, unknown>();
-
-/** A value made once per lint (per analysis) for `key`: keep `key` the same object across calls. */
+/**
+ * A value made once per lint for `key`: keep `key` the same object across calls. The memo lives on the lint's
+ * context (one per lint, shared by its rules): no WeakMap lookup per call, and nothing outlives the lint.
+ */
 export function oncePerLint<T>(ctx: DockerfileContext, key: object, make: () => T): T {
-  if (ctx.analysis !== memoOwner) { memoOwner = ctx.analysis; memo = new Map(); }
+  const memo = (ctx.memo ??= new Map());
   let value = memo.get(key);
   if (value === undefined && !memo.has(key)) { value = make(); memo.set(key, value); }
   return value as T;
