@@ -119,3 +119,16 @@ const text = 'FROM alpine:3.20\\nCOPY ' + 'a'.repeat(40) + 'z x/' + 'a/'.repeat(
 assert.deepEqual(lint({ text, kind: 'dockerfile', path: 'Dockerfile', workspace }).ruleErrors, []);`);
 });
 
+
+test('package rules read long runs of slashes and # in mounts, paths, cache variables and VCS URLs at once', () => {
+  // Each took 2.7-6 s at 60,000 characters.
+  inChild(`const n = ${RUN};
+const texts = [
+  'FROM alpine:3.20\\nRUN --mount=type=cache,target=/a' + '/'.repeat(n) + 'x apk add curl\\n',
+  'FROM alpine:3.20\\nRUN apk add curl && rm -rf /a' + '/'.repeat(n) + 'x\\n',
+  'FROM python:3.12\\nRUN <<EOF\\npip install --no-cache-dir "git+https://x' + '#'.repeat(n) + '\\ny"\\nEOF\\n',
+  'FROM python:3.12\\nENV PIP_CACHE_DIR=/a' + '/'.repeat(n) + 'x\\nRUN pip install a==1\\n',
+  'FROM node:20\\nWORKDIR /app\\nCOPY ' + '/'.repeat(n) + 'x ./\\nRUN npm install\\n',
+];
+for (const text of texts) assert.deepEqual(lint({ text, kind: 'dockerfile' }).ruleErrors, []);`);
+});

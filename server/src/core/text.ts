@@ -151,11 +151,15 @@ export function trimTrailing(s: string, ch: string): string {
  * quadratic when the characters repeat on an earlier line.
  */
 export function cutLastLineAt(s: string, chars: string): string {
-  let from = 0;
-  for (let k = s.length - 1; k >= 0; k--) {
-    const c = s[k];
-    if (c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029') { from = k + 1; break; }
-  }
-  for (let k = from; k < s.length; k++) if (chars.includes(s[k])) return s.slice(0, k);
+  for (let k = lastLineBreak(s) + 1; k < s.length; k++) if (chars.includes(s[k])) return s.slice(0, k);
   return s;
+}
+
+/** A line terminator as RegExp's `.` and `$` see them. */
+export const isLineBreak = (c: string) => c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
+
+/** Index of the last line terminator in `s`, or -1. */
+export function lastLineBreak(s: string): number {
+  for (let k = s.length - 1; k >= 0; k--) if (isLineBreak(s[k])) return k;
+  return -1;
 }

@@ -6,6 +6,7 @@ import type { ShCommand, ShWord } from '../shell/model';
 import { commandName, flagValues, hasFlag, isWrapper, pipedFrom, positionalArgs, unwrapCommand, type OptionSpec } from '../shell/commands';
 import type { Instruction } from './model';
 import type { DockerfileAnalysis } from './analysis';
+import { cutLastLineAt, trimTrailing } from '../text';
 
 export type ManagerName =
   | 'apt-get' | 'apt' | 'aptitude' | 'apk' | 'yum' | 'dnf' | 'microdnf' | 'zypper'
@@ -268,7 +269,7 @@ export function pipPinned(v: string): boolean {
   if (PIP_VERSION_OPS.some((op) => v.includes(op))) return true;
   if (VCS.test(v)) {
     // `git+https://host/repo.git@v1.2#egg=x`: a ref is an `@` in the path, not the `user@` before the host.
-    const rest = v.replace(/#.*$/, '').replace(/^[^:]+:\/*/, '');
+    const rest = cutLastLineAt(v, '#').replace(/^[^:]+:\/*/, '');
     const slash = rest.indexOf('/');
     return slash >= 0 && rest.slice(slash).includes('@');
   }
@@ -331,7 +332,7 @@ export function runMounts(i: Instruction): RunMount[] {
       const key = (eq < 0 ? field : field.slice(0, eq)).trim().toLowerCase();
       const value = eq < 0 ? '' : field.slice(eq + 1).trim().replace(/^["']|["']$/g, '');
       if (key === 'type') m.type = value.toLowerCase();
-      else if (key === 'target' || key === 'dst' || key === 'destination') m.target = value.replace(/\/+$/, '') || '/';
+      else if (key === 'target' || key === 'dst' || key === 'destination') m.target = trimTrailing(value, '/') || '/';
     }
     out.push(m);
   }
@@ -363,7 +364,7 @@ export function removesPath(cmd: ShCommand, path: string): boolean {
 
 /** An absolute path operand (`/dir`, `/dir/`, `/dir/*`) naming `path` or a parent of it. */
 function deletes(w: ShWord, path: string): boolean {
-  const p = w.value.replace(/\/\*$/, '').replace(/\/+$/, '');
+  const p = trimTrailing(w.value.replace(/\/\*$/, ''), '/');
   return p.startsWith('/') && p.length > 1 && !p.includes('*') && covers(p, path);
 }
 

@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../../rule';
 import { aptPinned, everyArgumentValue, packageCommand, subcommand } from '../../dockerfile/packages';
+import { cutLastLineAt } from '../../text';
 
 export default defineDockerfileRule({
   id: 'apt-unpinned-package',
@@ -27,7 +28,7 @@ export default defineDockerfileRule({
             if (everyArgumentValue(ctx.analysis, i, w, aptPinned) !== false) continue;
             ctx.report({
               span: w,
-              message: `Pin the version of "${w.value}": write ${w.value.replace(/[=/].*$/, '')}=<version> so rebuilds install what you tested.`,
+              message: `Pin the version of "${w.value}": write ${cutLastLineAt(w.value, '=/')}=<version> so rebuilds install what you tested.`,
               aliases: p.manager === 'apt-get' ? undefined : [],
             });
           }

@@ -3,6 +3,7 @@ import type { Instruction, Stage } from '../../dockerfile/model';
 import { flagValue, hasFlag } from '../../shell/commands';
 import { commandSpan, NPM_INSTALL, packageCommand, subcommand } from '../../dockerfile/packages';
 import { chainFact } from './util';
+import { trimTrailing } from '../../text';
 
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
 
@@ -41,7 +42,7 @@ export default defineDockerfileRule({
       if (words.length < 2 || i.heredocs.length) return false;
       const fromStage = i.flags.some((f) => f.name === 'from');
       return words.slice(0, -1).some((w) => {
-        const src = w.value.replace(/^\.\//, '').replace(/\/+$/, '');
+        const src = trimTrailing(w.value.replace(/^\.\//, ''), '/');
         const base = src.split('/').pop() ?? '';
         if (LOCKFILES.some((l) => globMatches(base, l))) return true;
         if (fromStage || /[*?[$]/.test(src) || /^[a-z]+:\/\//i.test(src)) return false;

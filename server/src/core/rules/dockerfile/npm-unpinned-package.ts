@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../../rule';
 import { argumentValues, MOVING_VERSIONS, NPM_INSTALL, npmPinned, npmVersionOf, packageCommand, subcommand } from '../../dockerfile/packages';
+import { lastLineBreak } from '../../text';
 
 export default defineDockerfileRule({
   id: 'npm-unpinned-package',
@@ -27,7 +28,7 @@ export default defineDockerfileRule({
             if (!values) continue;
             const moving = values.some((v) => MOVING_VERSIONS.has(npmVersionOf(v) ?? ''));
             if (!moving && values.every(npmPinned)) continue;
-            const name = w.value.replace(/(.)@.*$/, '$1');
+            const name = withoutVersion(w.value);
             ctx.report({
               span: w,
               message: moving
@@ -41,3 +42,14 @@ export default defineDockerfileRule({
     };
   },
 });
+
+/**
+ * The package name before its `@version` (`@scope/pkg@1` keeps its scope): what `s.replace(/(.)@.*$/, '$1')`
+ * gives (an `@` after the first character, with no line break after it or just before it), in linear time. That
+ * pattern is quadratic on a long run of `@` followed by a line break.
+ */
+function withoutVersion(s: string): string {
+  const at = s.indexOf('@', Math.max(1, lastLineBreak(s) + 2));
+  return at < 0 ? s : s.slice(0, at);
+}
+

@@ -4,6 +4,7 @@ import type { ShCommand } from '../../shell/model';
 import { commandName, hasFlag } from '../../shell/commands';
 import { CACHE_DIRS, cacheMountCovers, cacheMountEndsWith, commandSpan, envValue, isTruthy, packageCommand, removesPath, subcommand } from '../../dockerfile/packages';
 import { optionFix, layersShipped } from './util';
+import { trimTrailing } from '../../text';
 
 /** `pip cache purge` / `rm -rf ~/.cache/pip` after the install. */
 const purges = (c: ShCommand) => {
@@ -30,7 +31,7 @@ export default defineDockerfileRule({
     const mounted = (i: Instruction, commands: readonly ShCommand[], c: ShCommand) => {
       if (cacheMountCovers(i, CACHE_DIRS.pip[0]) || cacheMountEndsWith(i, '/.cache/pip')) return true;
       const dir = envValue(ctx.analysis, i, commands, c, 'PIP_CACHE_DIR');
-      return dir !== undefined && dir.startsWith('/') && cacheMountCovers(i, dir.replace(/\/+$/, ''));
+      return dir !== undefined && dir.startsWith('/') && cacheMountCovers(i, trimTrailing(dir, '/'));
     };
     return {
       RUN(i) {

@@ -5,7 +5,7 @@ import type { ShCommand, ShWord } from '../../shell/model';
 import { baseName } from '../../shell/parse';
 import type { FixSpec, OffsetEdit, Span } from '../../types';
 import { toSource } from '../../dockerfile/words';
-import { editDistance } from '../../text';
+import { editDistance, isLineBreak } from '../../text';
 import { isCommentLine } from '../../dockerfile/parse';
 import { setsErrexit } from '../../shell/commands';
 import { own } from '../../own';
@@ -154,6 +154,29 @@ export function walkStageTree(ctx: DockerfileContext, enter: (s: Stage) => void,
   }
 }
 
+const isTagEnd = (c: string) => c === '/' || c === ':' || c === '@';
+
+/**
+ * An image reference's name and tag as `/^(.*?)(?::([^/:@]+))?(?:@.*)?$/` splits it (undefined where it does not
+ * match), in linear time: that pattern tried the rest of the text from every position, quadratic on a long run
+ * of `@` or `:` before a line break.
+ */
+function splitImageTag(s: string): { name: string; tag?: string } | undefined {
+  let firstBreak = s.length;
+  let lastBreak = -1;
+  for (let k = 0; k < s.length; k++) if (isLineBreak(s[k])) { if (firstBreak === s.length) firstBreak = k; lastBreak = k; }
+  let tagEnd = 0; // the first `/`, `:` or `@` at or after the tag's start (moves forward only)
+  for (let p = 0; p <= firstBreak; p++) { // the name holds no line break
+    if (s[p] === ':') {
+      if (tagEnd < p + 1) tagEnd = p + 1;
+      while (tagEnd < s.length && !isTagEnd(s[tagEnd])) tagEnd++;
+      if (tagEnd > p + 1 && (tagEnd === s.length || (s[tagEnd] === '@' && tagEnd > lastBreak))) return { name: s.slice(0, p), tag: s.slice(p + 1, tagEnd) };
+    }
+    if (p === s.length || (s[p] === '@' && p > lastBreak)) return { name: s.slice(0, p) };
+  }
+  return undefined;
+}
+
 /** Docker's tag grammar: only such a tag is worth offering as a replacement. */
 const VALID_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const knownTagsKey = {};
@@ -164,8 +187,8 @@ export function knownTagFor(ctx: DockerfileContext, name: string): string | unde
     const out = new Map<string, string>();
     for (const s of ctx.doc.stages) {
       const r = ctx.analysis.resolvedImage(s);
-      const m = /^(.*?)(?::([^/:@]+))?(?:@.*)?$/.exec(r.image);
-      if (m && m[2] && m[2] !== 'latest' && VALID_TAG.test(m[2]) && !r.unresolved.length && !out.has(m[1])) out.set(m[1], m[2]);
+      const m = splitImageTag(r.image);
+      if (m?.tag && m.tag !== 'latest' && VALID_TAG.test(m.tag) && !r.unresolved.length && !out.has(m.name)) out.set(m.name, m.tag);
     }
     return out;
   });

@@ -4,6 +4,7 @@ import type { ShCommand } from '../../shell/model';
 import { hasFlag } from '../../shell/commands';
 import { CACHE_DIRS, cacheMountCovers, cacheMountEndsWith, commandSpan, envValue, packageCommand, removesPath, type PackageCommand } from '../../dockerfile/packages';
 import { appendCommandToRun, layersShipped } from './util';
+import { trimTrailing } from '../../text';
 
 /** `yarn`, `yarn install`, `yarn add x`, `yarn global add x`: commands that fill the yarn cache. */
 function installs(p: PackageCommand): boolean {
@@ -36,7 +37,7 @@ export default defineDockerfileRule({
     const mounted = (i: Instruction, commands: readonly ShCommand[], c: ShCommand) => {
       if (CACHE_DIRS.yarn.some((d) => cacheMountCovers(i, d)) || cacheMountEndsWith(i, '/.cache/yarn')) return true;
       const dir = envValue(ctx.analysis, i, commands, c, 'YARN_CACHE_FOLDER');
-      return dir !== undefined && dir.startsWith('/') && cacheMountCovers(i, dir.replace(/\/+$/, ''));
+      return dir !== undefined && dir.startsWith('/') && cacheMountCovers(i, trimTrailing(dir, '/'));
     };
     return {
       RUN(i) {
