@@ -20,3 +20,12 @@ test('maxFileSize is a number of bytes: multi-byte text over it in bytes is not 
   assert.ok(!at.findings.some((f) => f.rule === 'file-too-large'));
   assert.ok(text.length < bytes - 1, 'the text is shorter in UTF-16 units than the limit, so counting units would analyse it');
 });
+
+test('with maxFileSize raised, a RUN with 300,000 arguments or commands breaks no rule (no spread of a long list into a call)', () => {
+  // `out.push(...args)` and `Math.max(...ends)` overflowed the stack past ~125,000 items: 25 rules and apt-lists-not-removed failed.
+  const settings = { maxFileSize: 1 << 21 };
+  for (const text of [
+    'FROM golang:1.22\nRUN go install -- ' + 'a '.repeat(300_000) + '\n',
+    'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl=1' + ';a'.repeat(300_000) + '\n',
+  ]) assert.deepEqual(lint({ text, kind: 'dockerfile', settings }).ruleErrors, []);
+});

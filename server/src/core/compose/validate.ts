@@ -133,7 +133,7 @@ function collapse(errors: readonly AjvError[]): AjvError[] {
     const branch = out.splice(k);
     const typeOnly = (x: AjvError) => x.instancePath === e.instancePath && (x.keyword === 'type' || x.keyword === 'combined-type');
     const deeper = branch.filter((x) => !typeOnly(x));
-    if (deeper.length) { out.push(...deeper); continue; }
+    if (deeper.length) { for (const x of deeper) out.push(x); continue; } // no spread: a huge file can have more errors than a call takes
     const types = branch.flatMap((x) => (x.keyword === 'combined-type' ? (x.params.type as string[]) : ([] as string[]).concat(x.params.type as string | string[])));
     out.push({ instancePath: e.instancePath, schemaPath: e.schemaPath, keyword: types.length ? 'combined-type' : e.keyword, params: types.length ? { type: types } : e.params, message: e.message });
   }

@@ -147,7 +147,7 @@ function goPositionals(args: readonly ShWord[]): ShWord[] {
   for (let k = 0; k < args.length; k++) {
     const v = args[k].value;
     if (out.length >= 2 && out[0].value === 'run') { out.push(args[k]); continue; } // program arguments of `go run pkg …`
-    if (v === '--') { out.push(...args.slice(k + 1)); break; }
+    if (v === '--') { for (let j = k + 1; j < args.length; j++) out.push(args[j]); break; } // no spread: there may be more than a call takes
     if (v.length > 1 && v.startsWith('-') && !args[k].dynamic) {
       const flag = v.replace(/^--?/, '');
       if (!flag.includes('=') && GO_VALUE_FLAGS.has(flag)) k++;

@@ -464,7 +464,8 @@ export function appendCommandToRun(ctx: DockerfileContext, i: Instruction, comma
   if (ctx.analysis.shell(i).errors.length || i.heredocs.some((h) => !h.terminated)) return undefined;
   const commands = ctx.analysis.shell(i).commands;
   if (!commands.length) return undefined;
-  const lastEnd = Math.max(...commands.map((c) => c.end));
+  let lastEnd = 0; // a loop, not Math.max(...): a long RUN has more commands than a call takes arguments
+  for (const c of commands) if (c.end > lastEnd) lastEnd = c.end;
   const eol = ctx.lines.eol();
   const heredoc = i.heredocs.find((h) => lastEnd > h.bodySpan.start && lastEnd <= h.bodySpan.end);
   if (heredoc) {
