@@ -116,3 +116,37 @@ test('source maps: an ONBUILD keeps its own map while its trigger maps its part 
   const [onbuild] = parseDockerfile('ONBUILD RUN x\n').ast.instructions;
   assert.equal(onbuild.restSpan, onbuild.argsSpan);
 });
+
+test('a one-line instruction builds its map on first read: the same map as a continued one, shifted past the keyword', () => {
+  const text = 'FROM x\n  COPY a b\nRUN a \\\n  b\nONBUILD RUN c\n';
+  const [, copy, run, onbuild] = parseDockerfile(text).ast.instructions;
+  assert.deepEqual(copy.map, { logical: [0], source: [text.indexOf('a b')] });
+  assert.equal(copy.map, copy.map);
+  assert.deepEqual(run.map, { logical: [0, 2], source: [text.indexOf('a \\'), text.indexOf('  b')] });
+  assert.deepEqual(onbuild.map, { logical: [0], source: [text.indexOf('RUN c')] });
+  assert.deepEqual(onbuild.trigger!.map, { logical: [0], source: [text.indexOf('c\n')] });
+});
+
+test('keyword spans, heredoc lists and unknown-keyword errors are the same objects on every read', () => {
+  const { ast, errors } = parseDockerfile('FROM x\nFOO bar\nRUN <<EOF\necho\nEOF\n');
+  const [, foo, run] = ast.instructions;
+  assert.equal(foo.keywordSpan, foo.keywordSpan);
+  assert.equal(errors[0].span, foo.keywordSpan);
+  assert.deepEqual(foo.heredocs, []);
+  assert.equal(foo.heredocs, foo.heredocs);
+  assert.deepEqual(run.heredocs.map((h) => [h.name, h.body]), [['EOF', 'echo']]);
+  assert.notEqual(foo.heredocs, ast.instructions[0].heredocs);
+});
+
+test('word, flag and pair lists are exact and independent: no list is shared between instructions', () => {
+  const { ast } = parseDockerfile('FROM a AS b\nCOPY --from=b --chown=1 x y\nCOPY --link p q\nENV A=1 B="2 3"\nENV C d e\nLABEL k\n');
+  const [from, copy1, copy2, env1, env2, label] = ast.instructions;
+  assert.deepEqual(from.words.map((w) => w.value), ['a', 'AS', 'b']);
+  assert.deepEqual(copy1.flags.map((f) => [f.name, f.value]), [['from', 'b'], ['chown', '1']]);
+  assert.deepEqual(copy2.flags.map((f) => [f.name, f.value]), [['link', undefined]]);
+  assert.notEqual(copy1.flags, copy2.flags);
+  assert.deepEqual(env1.pairs.map((p) => [p.key, p.value, p.legacy]), [['A', '1', false], ['B', '2 3', false]]);
+  assert.deepEqual(env2.pairs.map((p) => [p.key, p.value, p.legacy]), [['C', 'd e', true]]);
+  assert.deepEqual(label.pairs.map((p) => [p.key, p.value, p.legacy]), [['k', undefined, true]]);
+  assert.notEqual(copy1.words, copy2.words);
+});

@@ -529,3 +529,12 @@ test('variables resolve by instruction position: ONBUILD triggers, other documen
   assert.deepEqual(shuffled.resolve('B', run), { declared: true, value: '2' });
   assert.deepEqual(shuffled.resolve('G', ast.stages[0].from), { declared: false }, 'G now comes after the FROM');
 });
+
+test('a constant offset maps spans as the same shift through mapOffset does, and each script gets its own command list', () => {
+  const script = 'apt-get update && apt-get install -y curl | tee log; echo "$(id -u)"';
+  const viaOffset = parseShell(script, { offset: 40 });
+  const viaMap = parseShell(script, { mapOffset: (o) => o + 40 });
+  assert.deepEqual(viaOffset, viaMap);
+  assert.notEqual(viaOffset.commands, viaMap.commands);
+  assert.deepEqual(parseShell('a; b', { offset: 3, mapOffset: (o) => o }).commands.map((c) => c.start), [0, 3]);
+});

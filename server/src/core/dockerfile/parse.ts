@@ -4,41 +4,52 @@ import {
   KEYWORDS, type Comment, type Directive, type Dockerfile, type ExecForm, type Flag, type Heredoc, type ImageRef,
   type Instruction, type KeyValue, type SourceMap, type Stage, type Word,
 } from './model';
-import { parseExecForm, parseFlags, parsePairs, sourceSpan, toSource, wordsOf } from './words';
+import { parseExecForm, parsePairs, readFlags, sourceSpan, toSource, wordsOf, type TextMap } from './words';
+import { emptied, takeAll } from '../shell/list-builder';
 import { LineIndex } from '../text';
 
 export interface DockerfileParse { ast: Dockerfile; errors: ParseError[] }
 
 const KNOWN = new Set<string>(KEYWORDS);
-/**
- * Keywords as usually written (all upper or all lower case) to the upper-cased constant: upper-casing each
- * keyword and looking the new string up in a Set were half of buildInstruction's time, and rules compare the
- * constant strings faster than new ones.
- */
-const KEYWORD_OF = new Map<string, string>(KEYWORDS.flatMap((k) => [[k, k], [k.toLowerCase(), k]]));
-const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
 // Matched against the trimmed line, so the value has no trailing blanks to strip: a lazy `(.*?)[ \t]*$` took
 // quadratic time on a directive with a long run of spaces inside it (40,000: 1.3 s).
 const DIRECTIVE = /^#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*(.*)$/;
 
-interface Line { start: number; end: number; text: string }
+/**
+ * The document's lines as offsets (line k is [start(k), end(k)), without its terminator), from the line starts
+ * LineIndex found (one definition of a line). No object or string per line: a `{ start, end, text }` and a
+ * sliced string for each line were an eighth of the parse's allocation.
+ */
+class Lines {
+  readonly count: number;
 
-/** The lines of the text, without their terminators, from the line starts LineIndex found (one definition of a line). */
-function splitLines(text: string, starts: readonly number[]): Line[] {
-  const lines: Line[] = new Array(starts.length);
-  for (let k = 0; k < starts.length; k++) {
-    const start = starts[k];
-    let end = text.length;
-    if (k + 1 < starts.length) {
-      end = starts[k + 1] - 1;
-      if (text.charCodeAt(end) === 10 && end > start && text.charCodeAt(end - 1) === 13) end--;
-    }
-    lines[k] = { start, end, text: text.slice(start, end) };
+  constructor(readonly text: string, private readonly starts: readonly number[]) {
+    this.count = starts.length;
   }
-  return lines;
+
+  start(k: number): number { return this.starts[k]; }
+
+  end(k: number): number {
+    if (k + 1 >= this.count) return this.text.length;
+    let end = this.starts[k + 1] - 1;
+    if (this.text.charCodeAt(end) === 10 && end > this.starts[k] && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  textOf(k: number): string { return this.text.slice(this.start(k), this.end(k)); }
 }
 
-const firstNonSpace = (s: string) => { let i = 0; while (i < s.length && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++; return i; };
+/** The first offset in [from, to) that is not a tab. */
+function skipTabs(s: string, from: number, to: number): number {
+  while (from < to && s.charCodeAt(from) === 9) from++;
+  return from;
+}
+
+/** The first offset in [from, to) that is not a space or tab (`to` when there is none). */
+function skipSpaceTab(s: string, from: number, to: number): number {
+  while (from < to && (s.charCodeAt(from) === 32 || s.charCodeAt(from) === 9)) from++;
+  return from;
+}
 
 /**
  * Go's unicode.IsSpace: ASCII white space, U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
@@ -50,27 +61,78 @@ function isGoSpace(c: number): boolean {
     || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
-/** Where a `#` would make the line a comment: BuildKit trims leading white space as Go's unicode.IsSpace sees it. */
-function commentLead(s: string): number {
-  let i = 0;
-  while (i < s.length && isGoSpace(s.charCodeAt(i))) i++;
-  return i;
+/** Where a `#` in [from, to) would make it a comment: BuildKit trims leading white space as Go's unicode.IsSpace sees it. */
+function commentLead(s: string, from: number, to: number): number {
+  while (from < to && isGoSpace(s.charCodeAt(from))) from++;
+  return from;
 }
-/** Whether Docker reads a line as a comment line (also inside a continuation). */
-export const isCommentLine = (s: string) => { const k = commentLead(s); return k < s.length && s.charCodeAt(k) === 35; };
 
-/** True when the line ends with the escape character (trailing whitespace allowed). Returns its index or -1. */
-function continuationAt(s: string, escape: string): number {
-  const esc = escape.charCodeAt(0);
-  let i = s.length - 1;
-  while (i >= 0 && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i--;
-  if (i < 0 || s.charCodeAt(i) !== esc) return -1;
+/** Whether Docker reads the line [from, to) of `s` as a comment line (also inside a continuation). */
+function isCommentAt(s: string, from: number, to: number): boolean {
+  const k = commentLead(s, from, to);
+  return k < to && s.charCodeAt(k) === 35;
+}
+
+/** Whether Docker reads a line as a comment line (also inside a continuation). */
+export const isCommentLine = (s: string) => isCommentAt(s, 0, s.length);
+
+function commentOn(lines: Lines, line: number): Comment {
+  const end = lines.end(line);
+  const hash = commentLead(lines.text, lines.start(line), end);
+  return { text: lines.text.slice(hash + 1, end).trim(), line, start: hash, end };
+}
+
+/**
+ * Where the segment [from, to) of `s` ends with the escape character (trailing blanks allowed), a line
+ * continuation; -1 when it does not.
+ */
+function continuationAt(s: string, from: number, to: number, esc: number): number {
+  let i = to - 1;
+  while (i >= from && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i--;
+  if (i < from || s.charCodeAt(i) !== esc) return -1;
   // An escaped escape (`\\` at end) is not a continuation for the backslash escape.
   let k = i - 1;
   let n = 0;
-  while (k >= 0 && s.charCodeAt(k) === esc) { n++; k--; }
+  while (k >= from && s.charCodeAt(k) === esc) { n++; k--; }
   return n % 2 === 0 ? i : -1;
 }
+
+/** An instruction continued over several lines: its joined text, the map back to the document, its last line. */
+interface Continued { joined: string; map: SourceMap; last: number }
+
+/**
+ * Joins an instruction whose first segment [segStart, segEnd) on line `li` ends with a continuation: the escape
+ * character and line break vanish; comment lines inside are recorded and dropped, blank lines dropped.
+ */
+function joinContinued(lines: Lines, li: number, segStart: number, segEnd: number, esc: number, comments: Comment[]): Continued {
+  const text = lines.text;
+  const logical = emptied(logicalList);
+  const source = emptied(sourceList);
+  let joined = '';
+  let cur = li;
+  for (;;) {
+    const cont = continuationAt(text, segStart, segEnd, esc);
+    logical.push(joined.length);
+    source.push(segStart);
+    if (cont < 0) { joined += text.slice(segStart, segEnd); break; }
+    joined += text.slice(segStart, cont);
+    cur++;
+    while (cur < lines.count) {
+      const ls = lines.start(cur);
+      const le = lines.end(cur);
+      if (isCommentAt(text, ls, le)) { comments.push(commentOn(lines, cur)); cur++; continue; }
+      if (skipSpaceTab(text, ls, le) === le && cur + 1 < lines.count) { cur++; continue; }
+      break;
+    }
+    if (cur >= lines.count) { cur--; break; }
+    segStart = lines.start(cur);
+    segEnd = lines.end(cur);
+  }
+  return { joined, map: { logical: takeAll(logical), source: takeAll(source) }, last: cur };
+}
+
+const logicalList: number[] = [];
+const sourceList: number[] = [];
 
 interface HeredocMarker { name: string; stripTabs: boolean; quoted: boolean; start: number; end: number }
 
@@ -124,7 +186,7 @@ function parseImage(raw: string, span: Span): ImageRef {
 /** `index`: the text's LineIndex when the caller has one already (the engine), so lines are found once. */
 export function parseDockerfile(text: string, index?: LineIndex): DockerfileParse {
   const errors: ParseError[] = [];
-  const lines = splitLines(text, (index?.text === text ? index : new LineIndex(text)).lineStarts);
+  const lines = new Lines(text, (index?.text === text ? index : new LineIndex(text)).lineStarts);
   const directives: Directive[] = [];
   const comments: Comment[] = [];
   const instructions: Instruction[] = [];
@@ -133,18 +195,18 @@ export function parseDockerfile(text: string, index?: LineIndex): DockerfilePars
   // Parser directives: only at the very top, before any other comment, blank line or instruction.
   let li = 0;
   const seen = new Set<string>();
-  for (; li < lines.length; li++) {
-    const ln = lines[li];
-    const t = ln.text.trim();
+  for (; li < lines.count; li++) {
+    if (!mayBeDirective(text, lines.start(li), lines.end(li))) break; // most files start with FROM: no line copy, no regex
+    const t = lines.textOf(li).trim();
     const m = DIRECTIVE.exec(t);
     if (!m) break;
     const name = m[1].toLowerCase();
     if (seen.has(name)) break;
     seen.add(name);
-    const lead = firstNonSpace(ln.text);
-    const valueStart = ln.start + lead + t.lastIndexOf(m[2]);
+    const start = skipSpaceTab(text, lines.start(li), lines.end(li));
+    const valueStart = start + t.lastIndexOf(m[2]);
     const d: Directive = {
-      name, value: m[2], line: li, start: ln.start + lead, end: ln.end,
+      name, value: m[2], line: li, start, end: lines.end(li),
       valueSpan: { start: valueStart, end: valueStart + m[2].length },
     };
     directives.push(d);
@@ -155,73 +217,48 @@ export function parseDockerfile(text: string, index?: LineIndex): DockerfilePars
     }
   }
 
-  while (li < lines.length) {
-    const ln = lines[li];
-    const lead = firstNonSpace(ln.text);
-    if (lead === ln.text.length) { li++; continue; }
-    if (isCommentLine(ln.text)) {
-      const hash = commentLead(ln.text);
-      comments.push({ text: ln.text.slice(hash + 1).trim(), line: li, start: ln.start + hash, end: ln.end });
-      li++;
-      continue;
-    }
+  const esc = escape.charCodeAt(0);
+  while (li < lines.count) {
+    const lineEnd = lines.end(li);
+    const first = skipSpaceTab(text, lines.start(li), lineEnd);
+    if (first === lineEnd) { li++; continue; }
+    if (isCommentAt(text, lines.start(li), lineEnd)) { comments.push(commentOn(lines, li)); li++; continue; }
     const startLine = li;
-    // Join continuation lines: the escape char and line break vanish; comment and blank lines inside are dropped.
-    let logical: number[] | undefined;
-    let source: number[] | undefined;
-    let joined = '';
-    let cur = li;
-    let segStart = ln.start + lead;
-    let segText = ln.text.slice(lead);
-    for (;;) {
-      const cont = continuationAt(segText, escape);
-      // Most instructions are one line: exact one-element arrays (a `[]` grown by push reserves 17 slots). The
-      // first segment starts at 0: a constant `[0]` shares the literal's elements until written.
-      if (!logical || !source) { logical = [0]; source = [segStart]; }
-      else { logical.push(joined.length); source.push(segStart); }
-      if (cont < 0) { joined += segText; break; }
-      joined += segText.slice(0, cont);
-      cur++;
-      while (cur < lines.length) {
-        const t = lines[cur].text;
-        const l2 = firstNonSpace(t);
-        if (isCommentLine(t)) { const hash = commentLead(t); comments.push({ text: t.slice(hash + 1).trim(), line: cur, start: lines[cur].start + hash, end: lines[cur].end }); cur++; continue; }
-        if (l2 === t.length && cur + 1 < lines.length) { cur++; continue; }
-        break;
-      }
-      if (cur >= lines.length) { cur--; break; }
-      segStart = lines[cur].start;
-      segText = lines[cur].text;
+    // A one-line instruction is read from the document itself: no joined copy, and its map is its offset.
+    let instr: ParsedInstruction;
+    if (continuationAt(text, first, lineEnd, esc) < 0) {
+      instr = buildInstruction(text, first, lineEnd, first, escape, startLine, startLine, errors);
+    } else {
+      const c = joinContinued(lines, li, first, lineEnd, esc, comments);
+      instr = buildInstruction(c.joined, 0, c.joined.length, c.map, escape, startLine, c.last, errors);
+      li = c.last;
     }
-    const map: SourceMap = { logical: logical!, source: source! };
-    const instr = buildInstruction(joined, map, escape, startLine, cur, errors);
-    const lastLine = lines[cur];
-    instr.end = Math.max(instr.end, lastLine.end);
-    li = cur + 1;
+    instr.end = Math.max(instr.end, lines.end(li));
+    li++;
 
     // Heredoc bodies follow the instruction's last line, one after the other.
     const target = instr.trigger ?? instr;
-    if (HEREDOC_KEYWORDS.has(target.keyword) && joined.includes('<<')) {
+    if (takesHeredocs(target.keyword) && target.argsText.includes('<<')) {
       for (const mk of findHeredocMarkers(target.argsText, escape)) {
-        const markerSpan = sourceSpan(target.map, mk.start, mk.end);
+        const markerSpan = sourceSpan(ParsedInstruction.textMapOf(target), mk.start, mk.end);
         const bodyStartLine = li;
         let terminated = false;
-        while (li < lines.length) {
-          const t = mk.stripTabs ? lines[li].text.replace(/^\t+/, '') : lines[li].text;
-          if (t === mk.name) { terminated = true; break; }
+        while (li < lines.count) {
+          const ls = mk.stripTabs ? skipTabs(text, lines.start(li), lines.end(li)) : lines.start(li);
+          if (lines.end(li) - ls === mk.name.length && text.startsWith(mk.name, ls)) { terminated = true; break; }
           li++;
         }
-        const bodyStart = bodyStartLine < lines.length ? lines[bodyStartLine].start : text.length;
-        const bodyEnd = li > bodyStartLine ? lines[li - 1].end : bodyStart;
+        const bodyStart = bodyStartLine < lines.count ? lines.start(bodyStartLine) : text.length;
+        const bodyEnd = li > bodyStartLine ? lines.end(li - 1) : bodyStart;
         const body = text.slice(bodyStart, bodyEnd);
         const hd: Heredoc = {
           name: mk.name, markerSpan, stripTabs: mk.stripTabs, quoted: mk.quoted,
           body: mk.stripTabs ? body.replace(/^\t+/gm, '') : body,
           bodySpan: { start: bodyStart, end: bodyEnd }, terminated,
-          start: markerSpan.start, end: terminated ? lines[li].end : bodyEnd,
+          start: markerSpan.start, end: terminated ? lines.end(li) : bodyEnd,
         };
         if (!terminated) errors.push({ message: `unterminated heredoc <<${mk.name}: no line '${mk.name}' ends it`, span: markerSpan });
-        target.heredocs.push(hd);
+        target.addHeredoc(hd);
         instr.end = Math.max(instr.end, hd.end);
         instr.endLine = terminated ? li : Math.max(li - 1, instr.endLine);
         if (terminated) li++;
@@ -256,7 +293,6 @@ export function parseDockerfile(text: string, index?: LineIndex): DockerfilePars
 
 // Shared empty lists for instructions without flags, words or pairs (frozen: the model is read-only).
 const NONE: never[] = Object.freeze([]) as unknown as never[];
-const NO_FLAGS = Object.freeze({ flags: NONE, rest: 0 });
 
 /** `/\s/` on one character code, without making a string of it for ASCII. */
 const isWhitespace = (c: number) => (c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(String.fromCharCode(c)));
@@ -265,60 +301,77 @@ const isWhitespace = (c: number) => (c < 128 ? c === 32 || (c >= 9 && c <= 13) :
  * An instruction as the parser builds it: every field set in the constructor (one object shape for all
  * instructions, so rules' property reads stay fast), and what few callers read computed on first read. No rule
  * reads the words of a RUN, whose script the shell parser reads instead: building them for every instruction
- * was about a third of the parse's allocation on the 5,000-line file. Only a few rules read `argsSpan` and
- * `restSpan` (two more objects per instruction). The getters read only fields the parse never changes later
- * (argsText, map, restOffset, trigger), so a late read gives what an eager parse would have.
+ * was about a third of the parse's allocation on the 5,000-line file. Only a few rules read `argsSpan`,
+ * `restSpan` and `keywordSpan` (one more object each per instruction), and only rules about continued
+ * instructions read the `map` of a one-line one (a map object and two arrays). The getters read only what the
+ * parse never changes later (argsText, the map, restOffset, trigger, start), so a late read gives what an eager
+ * parse would have.
  */
 class ParsedInstruction implements Instruction {
   keyword: string;
   keywordRaw: string;
-  keywordSpan: Span;
   known: boolean;
   argsText: string;
-  map: SourceMap;
   flags: Flag[] = NONE;
   rest = '';
   restOffset = 0;
   exec: ExecForm | undefined = undefined;
-  heredocs: Heredoc[] = [];
   pairs: KeyValue[] = NONE;
   startLine: number;
   endLine: number;
   stage = -1;
-  trigger: Instruction | undefined = undefined;
+  trigger: ParsedInstruction | undefined = undefined;
   start: number;
   end: number;
   parent: Instruction | undefined;
   readonly #escape: string;
+  readonly #keywordEnd: number;
+  /** The map of argsText, a plain offset until `map` is read (see TextMap). */
+  #map: TextMap;
+  #keywordSpan: Span | undefined = undefined;
+  #heredocs: Heredoc[] | undefined = undefined;
   #words: Word[] | undefined = undefined;
   #argsSpan: Span | undefined = undefined;
   #restSpan: Span | undefined = undefined;
 
-  constructor(keyword: string, keywordRaw: string, keywordSpan: Span, known: boolean, argsText: string, map: SourceMap,
-    startLine: number, endLine: number, escape: string, parent: Instruction | undefined) {
+  constructor(keyword: string, keywordRaw: string, keywordStart: number, keywordEnd: number, known: boolean, argsText: string,
+    map: TextMap, startLine: number, endLine: number, escape: string, parent: Instruction | undefined) {
     this.keyword = keyword;
     this.keywordRaw = keywordRaw;
-    this.keywordSpan = keywordSpan;
     this.known = known;
     this.argsText = argsText;
-    this.map = map;
     this.startLine = startLine;
     this.endLine = endLine;
-    this.start = keywordSpan.start;
-    this.end = argsText.length ? toSource(map, argsText.length - 1) + 1 : keywordSpan.end;
+    this.start = keywordStart;
+    this.end = argsText.length ? toSource(map, argsText.length - 1) + 1 : keywordEnd;
     this.parent = parent;
     this.#escape = escape;
+    this.#keywordEnd = keywordEnd;
+    this.#map = map;
+  }
+
+  /** The map as the parse uses it (no object made for a one-line instruction; not a property callers see). */
+  static textMapOf(i: ParsedInstruction): TextMap { return i.#map; }
+
+  get map(): SourceMap {
+    const m = this.#map;
+    return typeof m === 'number' ? this.#map = { logical: [0], source: [m] } : m;
+  }
+
+  get keywordSpan(): Span {
+    return this.#keywordSpan ??= { start: this.start, end: this.#keywordEnd };
   }
 
   /** An ONBUILD with a trigger has no words of its own: its arguments are the trigger's. */
   get words(): Word[] {
-    return this.#words ??= this.trigger ? NONE : wordsOf(this.argsText, this.map, this.#escape, this.restOffset);
+    return this.#words ??= this.trigger ? NONE : wordsOf(this.argsText, this.#map, this.#escape, this.restOffset);
   }
 
   get argsSpan(): Span {
     if (this.#argsSpan) return this.#argsSpan;
-    const { argsText, keywordSpan } = this;
-    return this.#argsSpan = argsText.length ? sourceSpan(this.map, 0, argsText.length) : { start: keywordSpan.end, end: keywordSpan.end };
+    const { argsText } = this;
+    const keywordEnd = this.#keywordEnd;
+    return this.#argsSpan = argsText.length ? sourceSpan(this.#map, 0, argsText.length) : { start: keywordEnd, end: keywordEnd };
   }
 
   /** An ONBUILD with a trigger has no rest of its own: its rest span is its arguments' span. */
@@ -326,36 +379,80 @@ class ParsedInstruction implements Instruction {
     if (this.#restSpan) return this.#restSpan;
     if (this.trigger) return this.#restSpan = this.argsSpan;
     const { argsText, restOffset } = this;
-    return this.#restSpan = restOffset < argsText.length ? sourceSpan(this.map, restOffset, argsText.length) : { start: this.argsSpan.end, end: this.argsSpan.end };
+    return this.#restSpan = restOffset < argsText.length ? sourceSpan(this.#map, restOffset, argsText.length) : { start: this.argsSpan.end, end: this.argsSpan.end };
   }
+
+  /** Most instructions have no heredoc, and few callers ask about them but a RUN's, COPY's or ADD's. */
+  get heredocs(): Heredoc[] { return this.#heredocs ??= []; }
+
+  addHeredoc(h: Heredoc): void { this.heredocs.push(h); }
 }
 
-function buildInstruction(joined: string, map: SourceMap, escape: string, startLine: number, endLine: number, errors: ParseError[], parent?: Instruction): Instruction {
-  let kwEnd = 0;
-  while (kwEnd < joined.length && !isWhitespace(joined.charCodeAt(kwEnd))) kwEnd++;
-  const keywordRaw = joined.slice(0, kwEnd);
-  const written = KEYWORD_OF.get(keywordRaw);
-  const keyword = written ?? keywordRaw.toUpperCase();
+/**
+ * False when the line [from, to) cannot be a directive: its first character is neither `#` nor one that JavaScript's
+ * trim() might remove (white space, control characters and non-ASCII are left to DIRECTIVE).
+ */
+function mayBeDirective(s: string, from: number, to: number): boolean {
+  const c = s.charCodeAt(from);
+  return from < to && (c === 35 || c <= 32 || c >= 0x80);
+}
+
+/** RUN, COPY and ADD read heredocs (the keyword is one of the constants: compared, not hashed for a Set lookup). */
+const takesHeredocs = (keyword: string) => keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD';
+
+/** An instruction's argument map as the parse keeps it (see TextMap): reading `map` would build one for a one-line instruction. */
+export function textMapOf(i: Instruction): TextMap {
+  return i instanceof ParsedInstruction ? ParsedInstruction.textMapOf(i) : i.map;
+}
+
+/**
+ * Keywords as usually written (all upper or all lower case), by the code of their first character: each
+ * spelling and its upper-cased constant. Matching the text against these in place instead of slicing the
+ * keyword and looking it up in a Map saves a string per instruction, and rules compare the constant strings
+ * faster than new ones.
+ */
+const SPELLINGS: (readonly [string, string])[][] = Array.from({ length: 128 }, () => []);
+for (const k of KEYWORDS) for (const w of [k, k.toLowerCase()]) SPELLINGS[w.charCodeAt(0)].push([w, k]);
+
+/** The usual spelling written at [from, to) with its keyword, or undefined. */
+function spellingAt(source: string, from: number, to: number): readonly [string, string] | undefined {
+  const c = source.charCodeAt(from);
+  if (!(c < 128)) return undefined;
+  for (const sp of SPELLINGS[c]) if (sp[0].length === to - from && source.startsWith(sp[0], from)) return sp;
+  return undefined;
+}
+
+/**
+ * The instruction written at [from, to) of `source` (the document for a one-line instruction, else its joined
+ * text), whose offset `from` the map takes to 0.
+ */
+function buildInstruction(source: string, from: number, to: number, map: TextMap, escape: string, startLine: number, endLine: number,
+  errors: ParseError[], parent?: Instruction): ParsedInstruction {
+  let kwEnd = from;
+  while (kwEnd < to && !isWhitespace(source.charCodeAt(kwEnd))) kwEnd++;
+  const spelling = spellingAt(source, from, kwEnd);
+  const keywordRaw = spelling !== undefined ? spelling[0] : source.slice(from, kwEnd);
+  const keyword = spelling !== undefined ? spelling[1] : keywordRaw.toUpperCase();
   let argStart = kwEnd;
-  while (argStart < joined.length && isWhitespace(joined.charCodeAt(argStart))) argStart++;
-  const argsText = joined.slice(argStart);
-  const keywordSpan = sourceSpan(map, 0, kwEnd);
+  while (argStart < to && isWhitespace(source.charCodeAt(argStart))) argStart++;
+  const argsText = source.slice(argStart, to);
+  const keywordStart = toSource(map, 0);
+  const keywordEnd = kwEnd > from ? toSource(map, kwEnd - from - 1) + 1 : keywordStart;
   // A trigger's map is its ONBUILD's argument map, which the ONBUILD keeps: only a top-level map is ours to shift.
-  const argsMap = shiftMap(map, argStart, parent === undefined);
-  const known = written !== undefined || KNOWN.has(keyword);
-  const instr = new ParsedInstruction(keyword, keywordRaw, keywordSpan, known, argsText, argsMap, startLine, endLine, escape, parent);
+  const argsMap = shiftMap(map, argStart - from, parent === undefined);
+  const known = spelling !== undefined || KNOWN.has(keyword);
+  const instr = new ParsedInstruction(keyword, keywordRaw, keywordStart, keywordEnd, known, argsText, argsMap, startLine, endLine, escape, parent);
   if (!known) {
-    errors.push({ message: `unknown instruction: ${keywordRaw}`, span: keywordSpan });
+    errors.push({ message: `unknown instruction: ${keywordRaw}`, span: instr.keywordSpan });
   }
   if (keyword === 'ONBUILD' && argsText.length) {
     // Triggers Docker rejects (ONBUILD ONBUILD, FROM, MAINTAINER) are the `onbuild-invalid-trigger` rule's finding.
-    instr.trigger = buildInstruction(argsText, argsMap, escape, startLine, endLine, errors, instr);
+    instr.trigger = buildInstruction(argsText, 0, argsText.length, argsMap, escape, startLine, endLine, errors, instr);
     return instr;
   }
   const withFlags = keyword === 'FROM' || keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD' || keyword === 'HEALTHCHECK';
-  const { flags, rest } = withFlags ? parseFlags(argsText, argsMap, escape) : NO_FLAGS;
-  instr.flags = flags;
-  instr.restOffset = rest;
+  if (withFlags) readFlags(argsText, argsMap, escape, instr); // else no flags, and the rest is all of argsText
+  const rest = instr.restOffset;
   instr.rest = argsText.slice(rest);
   if (keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'SHELL' || keyword === 'COPY'
       || keyword === 'ADD' || keyword === 'VOLUME' || keyword === 'HEALTHCHECK') {
@@ -367,7 +464,7 @@ function buildInstruction(joined: string, map: SourceMap, escape: string, startL
   }
   if (keyword === 'ENV' || keyword === 'LABEL' || keyword === 'ARG') instr.pairs = parsePairs(keyword, argsText, rest, argsMap, escape);
   if (known && !argsText.length && keyword !== 'ONBUILD') { // argsText starts after all white space: empty or not blank
-    errors.push({ message: `${keyword} requires at least one argument`, span: keywordSpan });
+    errors.push({ message: `${keyword} requires at least one argument`, span: instr.keywordSpan });
   }
   return instr;
 }
@@ -377,7 +474,8 @@ function buildInstruction(joined: string, map: SourceMap, escape: string, startL
  * starting at 0. A map the caller no longer needs (`owned`) is shifted in place: a second map per
  * instruction was 7 % of the parse's allocation.
  */
-function shiftMap(map: SourceMap, by: number, owned: boolean): SourceMap {
+function shiftMap(map: TextMap, by: number, owned: boolean): TextMap {
+  if (typeof map === 'number') return map + by;
   if (by === 0) return map;
   const logical = owned ? map.logical : map.logical.slice();
   const source = owned ? map.source : map.source.slice();
@@ -385,7 +483,7 @@ function shiftMap(map: SourceMap, by: number, owned: boolean): SourceMap {
   while (first + 1 < logical.length && logical[first + 1] <= by) first++;
   if (first > 0) { logical.splice(0, first); source.splice(0, first); }
   source[0] += by - logical[0];
-  if (logical[0] !== 0) logical[0] = 0; // writing would copy a one-line map's constant `[0]`
+  logical[0] = 0;
   for (let i = 1; i < logical.length; i++) logical[i] -= by;
   return owned ? map : { logical, source };
 }

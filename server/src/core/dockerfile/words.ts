@@ -1,8 +1,18 @@
 // Splitting of an instruction's joined argument text into words, flags, pairs and exec form.
 import type { ExecForm, Flag, KeyValue, SourceMap, Word } from './model';
 import type { Span } from '../types';
+import { emptied, takeAll } from '../shell/list-builder';
 
-export function toSource(map: SourceMap, logical: number): number {
+/**
+ * Where a joined argument text comes from: its SourceMap, or, for text that is one run of the document (a
+ * one-line instruction, most of them), the document offset of its first character. A map object and two
+ * arrays for each one-line instruction were about a seventh of what the parse keeps (`ParsedInstruction.map`
+ * builds one when a caller reads it).
+ */
+export type TextMap = SourceMap | number;
+
+export function toSource(map: TextMap, logical: number): number {
+  if (typeof map === 'number') return map + logical;
   const l = map.logical;
   let lo = 0;
   let hi = l.length - 1;
@@ -13,11 +23,14 @@ export function toSource(map: SourceMap, logical: number): number {
   return map.source[lo] + (logical - l[lo]);
 }
 
-export function sourceSpan(map: SourceMap, start: number, end: number): Span {
+export function sourceSpan(map: TextMap, start: number, end: number): Span {
+  return { start: toSource(map, start), end: sourceEnd(map, start, end) };
+}
+
+/** The document end of the logical span [start, end), without making a span object for it. */
+function sourceEnd(map: TextMap, start: number, end: number): number {
   // An end offset that falls on a segment start belongs to the previous segment's end.
-  const s = toSource(map, start);
-  const e = end > start ? toSource(map, end - 1) + 1 : s;
-  return { start: s, end: e };
+  return end > start ? toSource(map, end - 1) + 1 : toSource(map, start);
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
@@ -41,28 +54,18 @@ function wordEnd(text: string, i: number, esc: number): number {
 
 const skipSpaces = (text: string, i: number) => { while (i < text.length && isSpace(text.charCodeAt(i))) i++; return i; };
 
-/** Splits text on unquoted whitespace; returns logical spans. */
-export function splitWords(text: string, escape: string, from = 0): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  const esc = escape.charCodeAt(0);
-  for (let i = skipSpaces(text, from); i < text.length; i = skipSpaces(text, i)) {
-    const start = i;
-    i = wordEnd(text, i, esc);
-    out.push({ start, end: i });
-  }
-  return out;
-}
+const wordList: Word[] = [];
 
-/** The words of `text` from `from` on (as splitWords splits it), with values and document spans. */
-export function wordsOf(text: string, map: SourceMap, escape: string, from = 0): Word[] {
-  const out: Word[] = [];
+/** The words of `text` from `from` on (split on unquoted white space), with values and document spans. */
+export function wordsOf(text: string, map: TextMap, escape: string, from = 0): Word[] {
   const esc = escape.charCodeAt(0);
+  const words = emptied(wordList);
   for (let i = skipSpaces(text, from); i < text.length; i = skipSpaces(text, i)) {
     const start = i;
     i = wordEnd(text, i, esc);
-    out.push(makeWord(text, map, start, i, escape));
+    words.push(makeWord(text, map, start, i, escape));
   }
-  return out;
+  return takeAll(words);
 }
 
 const DQ = 34;
@@ -97,19 +100,25 @@ export function unquote(raw: string, escape = '\\'): string {
   return from === 0 ? raw : out + raw.slice(from);
 }
 
-export function makeWord(text: string, map: SourceMap, start: number, end: number, escape: string): Word {
+export function makeWord(text: string, map: TextMap, start: number, end: number, escape: string): Word {
   const raw = text.slice(start, end);
-  const s = toSource(map, start);
-  return { raw, value: unquote(raw, escape), start: s, end: end > start ? toSource(map, end - 1) + 1 : s };
+  return { raw, value: unquote(raw, escape), start: toSource(map, start), end: sourceEnd(map, start, end) };
 }
 
-/** Leading `--flag[=value]` words. Returns the flags and the logical offset where the rest starts. */
-export function parseFlags(text: string, map: SourceMap, escape: string): { flags: Flag[]; rest: number } {
-  const flags: Flag[] = [];
-  let rest = 0;
+const flagList: Flag[] = [];
+
+/** Where readFlags puts what it reads (an instruction). */
+export interface FlagsOf { flags: Flag[]; restOffset: number }
+
+/**
+ * Leading `--flag[=value]` words: sets the flags and the logical offset where the rest starts on `into` (no
+ * result object per instruction).
+ */
+export function readFlags(text: string, map: TextMap, escape: string, into: FlagsOf): void {
+  const flags = emptied(flagList);
   const n = text.length;
   const esc = escape.charCodeAt(0);
-  rest = skipSpaces(text, 0);
+  let rest = skipSpaces(text, 0);
   // Only the leading words: a RUN's script can be thousands of words long.
   while (rest < n && text.startsWith('--', rest)) {
     const start = rest;
@@ -117,8 +126,10 @@ export function parseFlags(text: string, map: SourceMap, escape: string): { flag
     if (end - start < 3) break;
     const eq = text.indexOf('=', start);
     const nameEnd = eq >= 0 && eq < end ? eq : end;
-    const span = sourceSpan(map, start, end);
-    const flag: Flag = { name: text.slice(start + 2, nameEnd), nameSpan: sourceSpan(map, start, nameEnd), value: undefined, valueSpan: undefined, start: span.start, end: span.end };
+    const flag: Flag = {
+      name: text.slice(start + 2, nameEnd), nameSpan: sourceSpan(map, start, nameEnd), value: undefined, valueSpan: undefined,
+      start: toSource(map, start), end: sourceEnd(map, start, end),
+    };
     if (nameEnd < end) {
       flag.value = unquote(text.slice(nameEnd + 1, end), escape);
       flag.valueSpan = sourceSpan(map, nameEnd + 1, end);
@@ -127,7 +138,8 @@ export function parseFlags(text: string, map: SourceMap, escape: string): { flag
     rest = end;
     while (rest < n && isSpace(text.charCodeAt(rest))) rest++;
   }
-  return { flags, rest };
+  into.flags = takeAll(flags);
+  into.restOffset = rest;
 }
 
 const JSON_ESCAPES = new Map([['"', '"'], ['\\', '\\'], ['/', '/'], ['b', '\b'], ['f', '\f'], ['n', '\n'], ['r', '\r'], ['t', '\t']]);
@@ -161,7 +173,7 @@ function jsonStringValue(text: string, start: number, end: number): string {
 }
 
 /** A JSON array of strings with each element's span, or undefined when the text is not one. */
-export function parseExecForm(text: string, from: number, map: SourceMap): ExecForm | undefined {
+export function parseExecForm(text: string, from: number, map: TextMap): ExecForm | undefined {
   let i = from;
   const n = text.length;
   i = skipSpaces(text, i);
@@ -182,8 +194,7 @@ export function parseExecForm(text: string, from: number, map: SourceMap): ExecF
     if (close < 0) return undefined;
     const value = jsonStringValue(text, i, close);
     i = close + 1;
-    const span = sourceSpan(map, start, i);
-    values.push({ raw: text.slice(start, i), value, start: span.start, end: span.end });
+    values.push({ raw: text.slice(start, i), value, start: toSource(map, start), end: sourceEnd(map, start, i) });
     i = skipSpaces(text, i);
     if (text[i] === ',') { i++; continue; }
     if (text[i] === ']') { i++; break; }
@@ -194,38 +205,56 @@ export function parseExecForm(text: string, from: number, map: SourceMap): ExecF
   return i === n ? { values, span: sourceSpan(map, open, close) } : undefined;
 }
 
-/** `k=v k2="v 2"` pairs (ENV, LABEL, ARG), or the legacy `ENV k v` form. */
-export function parsePairs(keyword: string, text: string, from: number, map: SourceMap, escape: string): KeyValue[] {
-  const words = splitWords(text, escape, from);
-  if (!words.length) return [];
-  const firstRaw = text.slice(words[0].start, words[0].end);
-  if ((keyword === 'ENV' || keyword === 'LABEL') && !firstRaw.includes('=')) {
-    // Legacy form: the first word is the key, everything after it is the value.
-    const key = words[0];
-    const kspan = sourceSpan(map, key.start, key.end);
-    const pair: KeyValue = { key: unquote(firstRaw, escape), keySpan: kspan, legacy: true, start: kspan.start, end: kspan.end };
-    if (words.length > 1) {
-      const vStart = words[1].start;
-      const vEnd = words[words.length - 1].end;
-      pair.value = unquote(text.slice(vStart, vEnd), escape);
-      pair.valueSpan = sourceSpan(map, vStart, vEnd);
-      pair.end = pair.valueSpan.end;
-    }
-    return [pair];
+/** `k=v k2="v 2"` pairs (ENV, LABEL, ARG), or the legacy `ENV k v` form. Words are read in place, not split into a list first. */
+export function parsePairs(keyword: string, text: string, from: number, map: TextMap, escape: string): KeyValue[] {
+  const esc = escape.charCodeAt(0);
+  const first = skipSpaces(text, from);
+  if (first >= text.length) return [];
+  const firstEnd = wordEnd(text, first, esc);
+  const firstRaw = text.slice(first, firstEnd);
+  if ((keyword === 'ENV' || keyword === 'LABEL') && !firstRaw.includes('=')) return [legacyPair(text, first, firstEnd, firstRaw, map, escape)];
+  const pairs = emptied(pairList);
+  for (let i = first; i < text.length; i = skipSpaces(text, i)) {
+    const start = i;
+    i = wordEnd(text, i, esc);
+    pairs.push(pairOf(text, start, i, map, escape));
   }
-  return words.map((w) => {
-    const raw = text.slice(w.start, w.end);
-    const eq = raw.indexOf('=');
-    const span = sourceSpan(map, w.start, w.end);
-    if (eq < 0) return { key: unquote(raw, escape), keySpan: span, legacy: false, start: span.start, end: span.end };
-    return {
-      key: unquote(raw.slice(0, eq), escape),
-      keySpan: sourceSpan(map, w.start, w.start + eq),
-      value: unquote(raw.slice(eq + 1), escape),
-      valueSpan: sourceSpan(map, w.start + eq + 1, w.end),
-      legacy: false,
-      start: span.start,
-      end: span.end,
-    };
-  });
+  return takeAll(pairs);
+}
+
+const pairList: KeyValue[] = [];
+
+/** `ENV key the value`: the first word is the key, everything after it is the value. */
+function legacyPair(text: string, keyStart: number, keyEnd: number, keyRaw: string, map: TextMap, escape: string): KeyValue {
+  const kspan = sourceSpan(map, keyStart, keyEnd);
+  const pair: KeyValue = { key: unquote(keyRaw, escape), keySpan: kspan, legacy: true, start: kspan.start, end: kspan.end };
+  const vStart = skipSpaces(text, keyEnd);
+  if (vStart < text.length) {
+    const esc = escape.charCodeAt(0);
+    let vEnd = vStart;
+    for (let i = vStart; i < text.length; i = skipSpaces(text, i)) vEnd = i = wordEnd(text, i, esc);
+    pair.value = unquote(text.slice(vStart, vEnd), escape);
+    pair.valueSpan = sourceSpan(map, vStart, vEnd);
+    pair.end = pair.valueSpan.end;
+  }
+  return pair;
+}
+
+/** One `key=value` (or bare `key`) word at [start, end). */
+function pairOf(text: string, start: number, end: number, map: TextMap, escape: string): KeyValue {
+  const raw = text.slice(start, end);
+  const eq = raw.indexOf('=');
+  if (eq < 0) {
+    const span = sourceSpan(map, start, end);
+    return { key: unquote(raw, escape), keySpan: span, legacy: false, start: span.start, end: span.end };
+  }
+  return {
+    key: unquote(raw.slice(0, eq), escape),
+    keySpan: sourceSpan(map, start, start + eq),
+    value: unquote(raw.slice(eq + 1), escape),
+    valueSpan: sourceSpan(map, start + eq + 1, end),
+    legacy: false,
+    start: toSource(map, start),
+    end: sourceEnd(map, start, end),
+  };
 }

@@ -1,6 +1,7 @@
 // Small helpers for rules that inspect shell commands (argument conventions of getopt-style tools).
 import type { ShCommand, ShWord } from './model';
 import { baseName } from './parse';
+import { emptied, takeAll } from './list-builder';
 
 /** Options that take a value, so that value is not mistaken for a flag cluster or a positional argument. */
 export interface OptionSpec {
@@ -105,10 +106,15 @@ export function flagValue(cmd: ShCommand, short: string | undefined, long?: stri
 
 /** Arguments that are neither options nor option values (everything after `--` is positional). */
 export function positionalArgs(cmd: ShCommand, spec?: OptionSpec): ShWord[] {
-  const out: ShWord[] = [];
-  scan(cmd, spec, undefined, (w) => out.push(w));
-  return out;
+  emptied(positionals);
+  scan(cmd, spec, undefined, pushPositional);
+  return takeAll(positionals);
 }
+
+// One list and callback for every positionalArgs call (scan calls back synchronously and positionalArgs does not
+// nest): no closure per call, and an exact-size answer, which package readings keep until the lint ends.
+const positionals: ShWord[] = [];
+const pushPositional = (w: ShWord): void => { positionals.push(w); };
 
 export interface PackageInstall {
   /** Basename of the package manager command. */

@@ -8,6 +8,7 @@
 // removed (e.g. Dockerfile line continuations). Commands found inside `sh -c '...'` or backquotes are mapped
 // through the quoting back into the original text.
 import type { Span } from '../types';
+import { emptied, takeAll, takeFrom } from './list-builder';
 import type {
   ShAssignment, ShCommand, ShContext, ShHeredoc, ShJoin, ShRedirect, ShScript, ShWord,
 } from './model';
@@ -15,6 +16,11 @@ import type {
 export interface ParseShellOptions {
   /** Maps an offset in `text` to a document offset. */
   mapOffset?: (offset: number) => number;
+  /**
+   * Without mapOffset: added to every offset, for a script that is one run of the document (no function call per
+   * offset, and no closure per script).
+   */
+  offset?: number;
   /**
    * The Dockerfile escape character (`\` or `` ` ``). When it is a backquote, `` ` `` followed by a line
    * break is a line continuation rather than a command substitution. Backslash always stays the shell escape.
@@ -96,6 +102,19 @@ interface PendingHeredoc { delim: string; strip: boolean; quoted: boolean; redir
 
 type OffsetMap = (offset: number) => number;
 
+/**
+ * The commands of the script being parsed (parseShell is not reentrant), handed out as an exact-size array: a
+ * `[]` grown by push reserves 17 slots at its first push, and most scripts have one to three commands.
+ */
+const commandStack: ShCommand[] = [];
+/**
+ * The arguments of the simple commands being read, innermost command last (a command in a substitution or an
+ * `sh -c` script is read while the outer one's arguments are on the stack); each command takes its own as an
+ * exact-size array. Most commands have one to four arguments: on the 5,000-line file this keeps 0.12 MB less
+ * until the lint ends, for 0.06 ms more reading the RUNs (slices and pops).
+ */
+const argStack: ShWord[] = [];
+
 const EMPTY_CONTEXT: ShContext[] = [];
 const TOP_CHILD = new Map<ShContext, ShContext[]>();
 
@@ -158,20 +177,24 @@ class Parser {
     private readonly mapStart: OffsetMap | undefined,
     private readonly mapLast: OffsetMap | undefined,
     private ctx: ShContext[],
+    /** Added to an offset when there is no map. */
+    private readonly shift = 0,
   ) {
     this.n = text.length;
   }
 
   // ---- offsets and errors ----
 
-  at(o: number): number { return this.mapStart === undefined ? o : this.mapStart(o); }
+  at(o: number): number { return this.mapStart === undefined ? o + this.shift : this.mapStart(o); }
 
-  last(o: number): number { return this.mapLast === undefined ? o : this.mapLast(o); }
+  last(o: number): number { return this.mapLast === undefined ? o + this.shift : this.mapLast(o); }
 
   private span(s: number, e: number): Span {
-    const a = this.at(s);
-    return { start: a, end: e > s ? this.last(e - 1) + 1 : a };
+    return { start: this.at(s), end: this.spanEnd(s, e) };
   }
+
+  /** The document end offset of the span [s, e). */
+  private spanEnd(s: number, e: number): number { return e > s ? this.last(e - 1) + 1 : this.at(s); }
 
   private error(message: string, s: number, e: number): void {
     if (this.sh.aborted) return;
@@ -716,6 +739,7 @@ class Parser {
       start: 0, end: 0, name: undefined, args: [], assignments: [], redirects: [], joinedBy: joined,
       pipeline, pipelineIndex: index, pipelineLength: 1, negated, context: this.ctx,
     };
+    const base = argStack.length; // this command's arguments go on argStack from here
     const slot = sh.commands.length;
     sh.commands.push(cmd);
     let end = start;
@@ -737,7 +761,7 @@ class Parser {
         const d = text.charCodeAt(this.pos + 1);
         const len = (c === 38 || c === 124) && d === c ? 2 : 1;
         if (c === 59) break; // inside [[ ]] only ';' ends the command early (an error is reported)
-        cmd.args.push(this.opWord(this.pos, this.pos + len));
+        argStack.push(this.opWord(this.pos, this.pos + len));
         this.pos += len;
         end = this.pos;
         continue;
@@ -768,7 +792,7 @@ class Parser {
         shell = !w.dynamic && w.value.endsWith('sh') && SHELLS.has(baseName(w.value)) ? 1 : 0;
         continue;
       }
-      cmd.args.push(w);
+      argStack.push(w);
       if (dbracket && w.raw === ']]') break;
       if (shell === 1 || shell === 2) {
         const v = w.value;
@@ -787,13 +811,13 @@ class Parser {
         }
       }
     }
-    if (dbracket && (cmd.args.length === 0 || cmd.args[cmd.args.length - 1].raw !== ']]')) {
+    if (dbracket && (argStack.length === base || argStack[argStack.length - 1].raw !== ']]')) {
       this.error("'[[' without matching ']]'", start, start + 2);
     }
+    if (argStack.length > base) cmd.args = takeFrom(argStack, base);
     if (end === start) { sh.commands.splice(slot, 1); return undefined; }
-    const sp = this.span(start, end);
-    cmd.start = sp.start;
-    cmd.end = sp.end;
+    cmd.start = this.at(start);
+    cmd.end = this.spanEnd(start, end);
     return cmd;
   }
 
@@ -1332,14 +1356,16 @@ function sortBySource(commands: ShCommand[]): void {
 /** Parses a POSIX/bash script. Never throws. */
 export function parseShell(text: string, options?: ParseShellOptions): ShScript {
   const esc = options?.escape && options.escape !== '\\' ? options.escape.charCodeAt(0) : -1;
-  const sh: Shared = { commands: [], errors: [], pipelines: 0, depth: 0, aborted: false, esc, substitutions: undefined };
+  emptied(argStack);
+  const sh: Shared = { commands: emptied(commandStack), errors: [], pipelines: 0, depth: 0, aborted: false, esc, substitutions: undefined };
   try {
-    const p = new Parser(text, sh, options?.mapOffset, options?.mapOffset, EMPTY_CONTEXT);
+    const map = options?.mapOffset;
+    const p = new Parser(text, sh, map, map, EMPTY_CONTEXT, map === undefined ? options?.offset ?? 0 : 0);
     p.parseList(0);
     sortBySource(sh.commands);
   } catch (e) {
     // Defensive: a bug or a stack overflow from a deep caller must never break linting.
     sh.errors.push({ message: `internal shell parser error: ${e instanceof Error ? e.message : String(e)}`, span: { start: 0, end: 0 } });
   }
-  return { commands: sh.commands, errors: sh.errors };
+  return { commands: takeAll(commandStack), errors: sh.errors };
 }
