@@ -167,6 +167,11 @@ const LONG_RUN_LINES: readonly [DocumentKind, string][] = [
   ['dockerfile', 'FROM x\nENV A=b@x\n'], ['dockerfile', 'FROM x\nCOPY a@x /b@x\n'], ['dockerfile', 'FROM x\nEXPOSE 80@x\n'],
   ['dockerfile', 'FROM x\n# seaworthy-ignore a@x\nRUN y\n'], ['dockerfile', 'FROM x\nRUN apt-get install -y a@x\n'],
   ['dockerfile', 'FROM x\nHEALTHCHECK CMD ["a@x"]\n'], ['dockerfile', 'FROM x\nUSER a@x\n'], ['dockerfile', 'FROM x\nRUN curl https://a@x | sh\n'],
+  // Inside one word, followed by another character: where a trailing-run pattern (`/\/+$/`, `/[=:].*$/`) is tried from every position.
+  ['dockerfile', 'FROM x\nCOPY @x /b/\n'], ['dockerfile', 'FROM x\nCOPY a /@x\n'], ['dockerfile', 'FROM x\nWORKDIR /a@x\n'],
+  ['dockerfile', 'FROM x\nRUN --mount=type=cache,target=/a@x apt-get install -y b\n'], ['dockerfile', 'FROM x\nRUN apt-get install -y a=1@x\n'],
+  ['dockerfile', 'FROM x\nRUN npm install a@1@x\n'], ['dockerfile', 'FROM x\nRUN pip install a==1@x\n'], ['dockerfile', 'FROM gcr.io/distroless/base:a@x\n'],
+  ['dockerfile', 'FROM x\nRUN apk add a@x\n'], ['dockerfile', 'FROM python:3\nRUN apt-get install -y gcc=1@x\n'],
   ['compose', 'services:\n  web:\n    image: a@x\n'], ['compose', 'services:\n  web:\n    environment:\n      A: b@x\n'],
   ['compose', 'services:\n  web:\n    ports:\n      - "8@x:80"\n'], ['compose', 'x: a@x\n'], ['compose', '# seaworthy-ignore a@x\nservices: {}\n'],
   ['compose', 'services:\n  web:\n    command: a@x\n    volumes:\n      - ./a@x:/b\n'],
