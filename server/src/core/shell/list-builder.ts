@@ -27,6 +27,11 @@ export function takeFrom<T>(stack: T[], base: number): T[] {
   }
 }
 
+/** Removes the items of `stack` from `base` on (a reader that keeps none of them). */
+export function dropFrom<T>(stack: T[], base: number): void {
+  while (stack.length > base) stack.pop();
+}
+
 /**
  * `scratch`, emptied: a reader calls this before collecting, because an exception thrown while it collected (a
  * stack overflow in a deep caller) would have left items there for the next reader.

@@ -8,7 +8,8 @@
 // removed (e.g. Dockerfile line continuations). Commands found inside `sh -c '...'` or backquotes are mapped
 // through the quoting back into the original text.
 import type { Span } from '../types';
-import { emptied, takeAll, takeFrom } from './list-builder';
+import { dropFrom, emptied, takeAll, takeFrom } from './list-builder';
+import { RunCursor, type ScriptRuns } from './offsets';
 import type {
   ShAssignment, ShCommand, ShContext, ShHeredoc, ShJoin, ShRedirect, ShScript, ShWord,
 } from './model';
@@ -21,6 +22,11 @@ export interface ParseShellOptions {
    * offset, and no closure per script).
    */
   offset?: number;
+  /**
+   * Without mapOffset: the runs of the document the text was read from (script offsets in ascending order), for
+   * a script over several lines; `offset` is then the script offset of the text's first char.
+   */
+  runs?: ScriptRuns;
   /**
    * The Dockerfile escape character (`\` or `` ` ``). When it is a backquote, `` ` `` followed by a line
    * break is a line continuation rather than a command substitution. Backslash always stays the shell escape.
@@ -80,6 +86,12 @@ function kwBit(k: Kw): number {
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox-sh']);
 
+/** `v.endsWith('sh')` without the builtin call, asked of every command name. */
+function endsWithSh(v: string): boolean {
+  const n = v.length;
+  return n >= 2 && v.charCodeAt(n - 1) === 104 && v.charCodeAt(n - 2) === 115;
+}
+
 // ---- shared state ------------------------------------------------------------------------------------
 
 interface Shared {
@@ -102,6 +114,9 @@ interface PendingHeredoc { delim: string; strip: boolean; quoted: boolean; redir
 
 type OffsetMap = (offset: number) => number;
 
+/** No pending here-document: most scripts have none, and an empty list per script and substitution was garbage. */
+const NO_HEREDOCS: PendingHeredoc[] = [];
+
 /**
  * The commands of the script being parsed (parseShell is not reentrant), handed out as an exact-size array: a
  * `[]` grown by push reserves 17 slots at its first push, and most scripts have one to three commands.
@@ -114,6 +129,15 @@ const commandStack: ShCommand[] = [];
  * until the lint ends, for 0.06 ms more reading the RUNs (slices and pops).
  */
 const argStack: ShWord[] = [];
+/**
+ * The same for each command's assignments and redirects, which a command used to push into `[]`s of its own (a
+ * list grown by push reserves 17 slots, see list-builder.ts). A command is created with PENDING lists, so the
+ * `[]` it had for arguments is no longer garbage once it has some.
+ */
+const assignmentStack: ShAssignment[] = [];
+const redirectStack: ShRedirect[] = [];
+/** A command's lists while it is read (never exposed: parseSimple sets its own lists before it returns). */
+const PENDING: never[] = [];
 
 const EMPTY_CONTEXT: ShContext[] = [];
 const TOP_CHILD = new Map<ShContext, ShContext[]>();
@@ -156,9 +180,17 @@ class Parser {
   readonly n: number;
   /** Terminators of all enclosing lists (of this text). */
   private encl = 0;
-  private heredocs: PendingHeredoc[] = [];
+  /** Here-documents whose bodies start after the next newline (NO_HEREDOCS, never pushed to, until the first). */
+  private heredocs: PendingHeredoc[] = NO_HEREDOCS;
   /** End of the last reserved word found by peekReserved. */
   private kwEnd = 0;
+  /**
+   * The last position peekReserved looked at, its answer and kwEnd: a command's start is looked at by the list,
+   * the pipeline and the command in turn, and these 3 scans of the same word were about 2 % of reading the RUNs.
+   */
+  private peekedAt = -1;
+  private peeked = Kw.None;
+  private peekedEnd = 0;
   /** Resolved text of the last readDouble call. */
   private dq = '';
   /**
@@ -179,15 +211,21 @@ class Parser {
     private ctx: ShContext[],
     /** Added to an offset when there is no map. */
     private readonly shift = 0,
+    /** Without a map: maps offsets through the document runs of a script over several lines. */
+    private readonly cursor: RunCursor | undefined = undefined,
   ) {
     this.n = text.length;
   }
 
   // ---- offsets and errors ----
 
-  at(o: number): number { return this.mapStart === undefined ? o + this.shift : this.mapStart(o); }
+  at(o: number): number {
+    return this.mapStart !== undefined ? this.mapStart(o) : this.cursor !== undefined ? this.cursor.map(o) : o + this.shift;
+  }
 
-  last(o: number): number { return this.mapLast === undefined ? o + this.shift : this.mapLast(o); }
+  last(o: number): number {
+    return this.mapLast !== undefined ? this.mapLast(o) : this.cursor !== undefined ? this.cursor.map(o) : o + this.shift;
+  }
 
   private span(s: number, e: number): Span {
     return { start: this.at(s), end: this.spanEnd(s, e) };
@@ -259,7 +297,7 @@ class Parser {
     const text = this.text;
     const n = this.n;
     const pending = this.heredocs;
-    this.heredocs = [];
+    this.heredocs = NO_HEREDOCS;
     for (const h of pending) {
       const bodyStart = this.pos;
       let pos = bodyStart;
@@ -297,8 +335,19 @@ class Parser {
 
   /** The reserved word at pos (after blanks), or Kw.None. Sets kwEnd. */
   private peekReserved(): Kw {
-    const text = this.text;
     const s = this.pos;
+    if (s !== this.peekedAt) {
+      this.peeked = this.reservedAt(s);
+      this.peekedAt = s;
+      this.peekedEnd = this.kwEnd;
+    }
+    if (this.peeked !== Kw.None) this.kwEnd = this.peekedEnd;
+    return this.peeked;
+  }
+
+  /** The reserved word at `s`, or Kw.None. Sets kwEnd when it finds one. */
+  private reservedAt(s: number): Kw {
+    const text = this.text;
     const c = text.charCodeAt(s);
     let e = s;
     let k = Kw.None;
@@ -726,6 +775,7 @@ class Parser {
     redirect.start = sp.start;
     redirect.end = sp.end;
     if (target !== undefined && c === 60 && d === 60 && e !== 60) {
+      if (this.heredocs === NO_HEREDOCS) this.heredocs = [];
       this.heredocs.push({ delim: target.value, strip: e === 45, quoted: target.quoted, redirect });
     }
     return redirect;
@@ -736,10 +786,13 @@ class Parser {
     const sh = this.sh;
     const start = this.pos;
     const cmd: ShCommand = {
-      start: 0, end: 0, name: undefined, args: [], assignments: [], redirects: [], joinedBy: joined,
+      start: 0, end: 0, name: undefined, args: PENDING, assignments: PENDING, redirects: PENDING, joinedBy: joined,
       pipeline, pipelineIndex: index, pipelineLength: 1, negated, context: this.ctx,
     };
-    const base = argStack.length; // this command's arguments go on argStack from here
+    // this command's arguments, assignments and redirects go on the stacks from here
+    const base = argStack.length;
+    const assignmentBase = assignmentStack.length;
+    const redirectBase = redirectStack.length;
     const slot = sh.commands.length;
     sh.commands.push(cmd);
     let end = start;
@@ -752,7 +805,7 @@ class Parser {
       const c = text.charCodeAt(this.pos);
       const r = dbracket ? -1 : this.redirectAt();
       if (r >= 0) {
-        cmd.redirects.push(this.parseRedirect(r));
+        redirectStack.push(this.parseRedirect(r));
         end = this.pos;
         continue;
       }
@@ -772,7 +825,7 @@ class Parser {
       if (w === undefined) break;
       end = this.pos;
       if (cmd.name === undefined) {
-        if (!dbracket && this.tryAssignment(cmd, w, wStart)) { end = this.pos; continue; }
+        if (!dbracket && this.tryAssignment(w, wStart)) { end = this.pos; continue; }
         cmd.name = w;
         if (dbracket) continue;
         // `name ( )` starts a function definition
@@ -784,12 +837,14 @@ class Parser {
           if (text.charCodeAt(this.pos) === 41) {
             this.pos++;
             sh.commands.splice(slot, 1);
+            dropFrom(assignmentStack, assignmentBase); // a function definition keeps neither
+            dropFrom(redirectStack, redirectBase);
             this.parseFunctionBody(wStart, end);
             return undefined;
           }
           this.pos = k;
         }
-        shell = !w.dynamic && w.value.endsWith('sh') && SHELLS.has(baseName(w.value)) ? 1 : 0;
+        shell = !w.dynamic && endsWithSh(w.value) && SHELLS.has(baseName(w.value)) ? 1 : 0;
         continue;
       }
       argStack.push(w);
@@ -814,7 +869,9 @@ class Parser {
     if (dbracket && (argStack.length === base || argStack[argStack.length - 1].raw !== ']]')) {
       this.error("'[[' without matching ']]'", start, start + 2);
     }
-    if (argStack.length > base) cmd.args = takeFrom(argStack, base);
+    cmd.args = takeFrom(argStack, base);
+    cmd.assignments = takeFrom(assignmentStack, assignmentBase);
+    cmd.redirects = takeFrom(redirectStack, redirectBase);
     if (end === start) { sh.commands.splice(slot, 1); return undefined; }
     cmd.start = this.at(start);
     cmd.end = this.spanEnd(start, end);
@@ -828,7 +885,7 @@ class Parser {
   }
 
   /** `NAME=value`, `NAME+=value`, `NAME[i]=value`, `NAME=(a b)` before the command name. */
-  private tryAssignment(cmd: ShCommand, w: ShWord, wStart: number): boolean {
+  private tryAssignment(w: ShWord, wStart: number): boolean {
     const raw = w.raw;
     if (!isNameStart(raw.charCodeAt(0))) return false;
     let i = 1;
@@ -852,7 +909,7 @@ class Parser {
       const sp = this.span(open, this.pos);
       valueWord = { start: sp.start, end: sp.end, raw: vRaw, value: vRaw, dynamic: vRaw.includes('$'), quoted: /["'\\]/.test(vRaw) };
       const all = this.span(wStart, this.pos);
-      cmd.assignments.push({ start: all.start, end: all.end, name: raw.slice(0, nameEnd), value: valueWord });
+      assignmentStack.push({ start: all.start, end: all.end, name: raw.slice(0, nameEnd), value: valueWord });
       return true;
     }
     if (eq < raw.length - 1) {
@@ -865,7 +922,7 @@ class Parser {
       };
     }
     const a: ShAssignment = { start: w.start, end: w.end, name: raw.slice(0, nameEnd), value: valueWord };
-    cmd.assignments.push(a);
+    assignmentStack.push(a);
     return true;
   }
 
@@ -1172,14 +1229,14 @@ class Parser {
     const savedCtx = this.ctx;
     const savedEncl = this.encl;
     const outerHeredocs = this.heredocs; // bodies of the outer line start after its own newline
-    this.heredocs = [];
+    this.heredocs = NO_HEREDOCS;
     this.ctx = childContext(savedCtx, 'substitution');
     this.encl = 0;
     this.parseList(T_RPAREN);
     this.ctx = savedCtx;
     this.encl = savedEncl;
-    for (const h of this.heredocs) outerHeredocs.push(h);
-    this.heredocs = outerHeredocs;
+    if (this.heredocs === NO_HEREDOCS) this.heredocs = outerHeredocs;
+    else if (outerHeredocs !== NO_HEREDOCS) { for (const h of this.heredocs) outerHeredocs.push(h); this.heredocs = outerHeredocs; }
     if (this.pos < this.n && this.text.charCodeAt(this.pos) === 41) this.pos++;
     else this.error(`unterminated '${this.text.slice(open, open + len)}'`, open, open + len);
     if (seen) { // already reported by the outer shell
@@ -1272,7 +1329,7 @@ class Parser {
   private parseShC(w: ShWord, wStart: number): void {
     // Re-read the word recording where each value char comes from; side effects of the second read are undone.
     const sh = this.sh;
-    const saved = { pos: this.pos, commands: sh.commands.length, errors: sh.errors.length, pipelines: sh.pipelines, heredocs: this.heredocs.slice() };
+    const saved = { pos: this.pos, commands: sh.commands.length, errors: sh.errors.length, pipelines: sh.pipelines, heredocs: this.heredocs === NO_HEREDOCS ? NO_HEREDOCS : this.heredocs.slice() };
     const rec: number[] = [];
     this.pos = wStart;
     this.rec = rec;
@@ -1357,15 +1414,25 @@ function sortBySource(commands: ShCommand[]): void {
 export function parseShell(text: string, options?: ParseShellOptions): ShScript {
   const esc = options?.escape && options.escape !== '\\' ? options.escape.charCodeAt(0) : -1;
   emptied(argStack);
+  emptied(assignmentStack);
+  emptied(redirectStack);
   const sh: Shared = { commands: emptied(commandStack), errors: [], pipelines: 0, depth: 0, aborted: false, esc, substitutions: undefined };
   try {
     const map = options?.mapOffset;
-    const p = new Parser(text, sh, map, map, EMPTY_CONTEXT, map === undefined ? options?.offset ?? 0 : 0);
+    const runs = map === undefined ? options?.runs : undefined;
+    const shift = map === undefined ? options?.offset ?? 0 : 0;
+    const cursor = runs === undefined ? undefined : new RunCursor(runs, shift);
+    const p = new Parser(text, sh, map, map, EMPTY_CONTEXT, cursor === undefined ? shift : 0, cursor);
     p.parseList(0);
     sortBySource(sh.commands);
   } catch (e) {
     // Defensive: a bug or a stack overflow from a deep caller must never break linting.
     sh.errors.push({ message: `internal shell parser error: ${e instanceof Error ? e.message : String(e)}`, span: { start: 0, end: 0 } });
+    for (const c of sh.commands) { // commands cut short keep lists of their own
+      if (c.args === PENDING) c.args = [];
+      if (c.assignments === PENDING) c.assignments = [];
+      if (c.redirects === PENDING) c.redirects = [];
+    }
   }
   return { commands: takeAll(commandStack), errors: sh.errors };
 }
