@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../../rule';
 import type { ShWord } from '../../shell/model';
 import { flagValue, isPackageManagerInstall, packageManagerSpec, positionalArgs } from '../../shell/commands';
-import { effectiveCommand, layersShipped, withArgs } from './util';
+import { effectiveCommand, effectiveName, layersShipped, withArgs } from './util';
 import { goMultiStageFix } from './go-multistage';
 import { cutLastLineAt } from '../../text';
 
@@ -48,8 +48,11 @@ export default defineDockerfileRule({
         const removed = new Set<string>();
         let autoRemove = false;
         for (const cmd of commands) {
-          const e = effectiveCommand(cmd);
-          if (!e || !REMOVERS.has(e.name)) continue;
+          // Program names first (effectiveName): most commands are none of these, and reading every command of
+          // every RUN through its wrappers (effectiveCommand) was most of this rule's time.
+          const name = effectiveName(cmd);
+          if (name === undefined || !REMOVERS.has(name)) continue;
+          const e = effectiveCommand(cmd)!;
           const pos = positionalArgs(withArgs(e), packageManagerSpec(e.name)).map((w) => w.value);
           if ((e.name === 'apk' && pos[0] === 'del') || (e.name !== 'apk' && /^(purge|remove|autoremove|erase|rm)$/.test(pos[0] ?? ''))) {
             for (const p of pos.slice(1)) removed.add(cutLastLineAt(p, '=:'));
@@ -59,8 +62,10 @@ export default defineDockerfileRule({
         }
         const found: { word: ShWord; what: string }[] = [];
         for (const cmd of commands) {
-          const e = effectiveCommand(cmd);
-          if (!e) continue;
+          const name = effectiveName(cmd);
+          // isPackageManagerInstall answers only for the managers packageManagerSpec knows.
+          if (name === undefined || (packageManagerSpec(name) === undefined && !BUILDERS.has(name))) continue;
+          const e = effectiveCommand(cmd)!;
           const install = isPackageManagerInstall(withArgs(e));
           if (install) {
             if (autoRemove) continue;
@@ -77,7 +82,7 @@ export default defineDockerfileRule({
         }
         if (!found.length) return;
         const first = found[0];
-        const goBuild = commands.find((c) => effectiveCommand(c)?.name === 'go' && c.args[0]?.value === 'build');
+        const goBuild = commands.find((c) => effectiveName(c) === 'go' && c.args[0]?.value === 'build');
         const stage = ctx.analysis.stageOf(i);
         const what = [...new Set(found.map((f) => f.what))];
         ctx.report({

@@ -4,7 +4,7 @@ import type { Instruction, Stage, Word } from '../../dockerfile/model';
 import type { ShCommand } from '../../shell/model';
 import type { FixSpec, OffsetEdit } from '../../types';
 import { hasFlag, positionalArgs } from '../../shell/commands';
-import { effectiveCommand, startAboveComments, withArgs, type EffectiveCommand } from './util';
+import { effectiveCommand, effectiveName, startAboveComments, withArgs, type EffectiveCommand } from './util';
 
 interface Install {
   cmd: ShCommand;
@@ -33,6 +33,12 @@ function present(ctx: DockerfileContext, files: string[], fallback: string[]): s
  * A program added to the switch below must be added here too, or its case is never reached.
  */
 const INSTALLERS = new Set(['npm', 'yarn', 'pnpm', 'pip', 'pip3', 'uv', 'poetry', 'bundle', 'bundler', 'go', 'composer', 'mvn', 'cargo', 'gradle', 'gradlew']);
+
+/** The command read through its wrappers when it runs a program `classify` knows (its name is asked first: cheaper). */
+function installerCommand(cmd: ShCommand): EffectiveCommand | undefined {
+  const name = effectiveName(cmd);
+  return name !== undefined && INSTALLERS.has(name) ? effectiveCommand(cmd) : undefined;
+}
 
 function classify(ctx: DockerfileContext, e: EffectiveCommand, cmd: ShCommand): Install | undefined {
   if (!INSTALLERS.has(e.name)) return undefined;
@@ -108,8 +114,9 @@ const isWholeContext = (w: Word) => w.value === '.' || w.value === './';
 
 /** A COPY or ADD of the whole build context (`COPY . .`), not from another stage. */
 function copiesWholeContext(i: Instruction): boolean {
-  if ((i.keyword !== 'COPY' && i.keyword !== 'ADD') || i.exec || i.flags.some((f) => f.name === 'from')) return false;
+  if ((i.keyword !== 'COPY' && i.keyword !== 'ADD') || i.exec) return false;
   const words = i.words;
+  for (const f of i.flags) if (f.name === 'from') return false;
   for (let k = 0; k < words.length - 1; k++) if (isWholeContext(words[k])) return true;
   return false;
 }
@@ -141,7 +148,7 @@ export default defineDockerfileRule({
         const i = list[k];
         if (i.keyword !== 'RUN') continue;
         for (const cmd of ctx.analysis.shell(i).commands) {
-          const e = effectiveCommand(cmd);
+          const e = installerCommand(cmd);
           const inst = e && classify(ctx, e, cmd);
           if (inst) reported.add(inst.stack);
         }
@@ -155,7 +162,7 @@ export default defineDockerfileRule({
         }
         const commands = ctx.analysis.shell(i).commands;
         for (const cmd of commands) {
-          const e = effectiveCommand(cmd);
+          const e = installerCommand(cmd);
           const inst = e && classify(ctx, e, cmd);
           if (!inst || reported.has(inst.stack)) continue;
           reported.add(inst.stack);

@@ -31,7 +31,7 @@ export default defineDockerfileRule({
         ctx.report({
           span,
           message: `"${m[1]}:latest" is a moving target: pin the version you tested.`,
-          fix: tag ? { title: `Use tag "${tag}" (as elsewhere in this file)`, safe: false, edits: [{ ...span, newText: tag }] } : undefined,
+          fix: tag ? { title: `Use tag "${tag}" (as elsewhere in this file)`, safe: false, edits: [{ start: span.start, end: span.end, newText: tag }] } : undefined,
         });
       },
     };

@@ -20,7 +20,7 @@ export default defineDockerfileRule({
         const img = stage.image;
         if (!img.raw || img.scratch || img.digest || ctx.analysis.parentStage(stage)) return;
         const resolved = ctx.analysis.resolvedImage(stage);
-        if (resolved.unresolved.length || /\$/.test(img.raw) && !resolved.image) return;
+        if (resolved.unresolved.length || (img.raw.includes('$') && !resolved.image)) return;
         if (resolved.image.includes('@')) return;
         const slash = resolved.image.lastIndexOf('/');
         if (resolved.image.lastIndexOf(':') > slash) return;

@@ -8,8 +8,9 @@ const REFERENCE = new RegExp(`^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*(?::
 
 /** Whether Docker accepts the text as an image reference (distribution/reference grammar, lower-case repository). */
 export function isValidImageReference(ref: string): boolean {
-  if (!ref || ref.length > 512 || /^[a-f0-9]{64}$/.test(ref) || !REFERENCE.test(ref)) return false;
-  let name = ref.split('@')[0];
+  if (!ref || ref.length > 512 || (ref.length === 64 && /^[a-f0-9]{64}$/.test(ref)) || !REFERENCE.test(ref)) return false;
+  const at = ref.indexOf('@');
+  let name = at < 0 ? ref : ref.slice(0, at);
   const colon = name.lastIndexOf(':');
   if (colon > name.lastIndexOf('/')) name = name.slice(0, colon);
   const slash = name.indexOf('/');
@@ -39,9 +40,8 @@ export default defineDockerfileRule({
         if (!raw.includes('$') || ctx.analysis.parentStage(stage)) return;
         const refs = variableRefs(raw, ctx.doc.escape);
         if (!refs.length) return;
-        const declared = refs.filter((r) => ctx.analysis.resolve(r.name, stage.from).declared);
         // Undeclared names are undefined-arg-in-from's; automatic platform ARGs get their value at build time.
-        if (!declared.length || refs.some((r) => AUTOMATIC_ARGS.has(r.name) && ctx.analysis.resolve(r.name, stage.from).value === undefined)) return;
+        if (!refs.some((r) => ctx.analysis.resolve(r.name, stage.from).declared) || refs.some((r) => AUTOMATIC_ARGS.has(r.name) && ctx.analysis.resolve(r.name, stage.from).value === undefined)) return;
         const { image } = ctx.analysis.resolvedImage(stage);
         if (isValidImageReference(image) || ctx.analysis.stageNamed(image, stage.index)) return;
         ctx.report({

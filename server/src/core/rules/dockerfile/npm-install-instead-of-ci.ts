@@ -1,4 +1,5 @@
 import { defineDockerfileRule } from '../../rule';
+import type { DockerfileContext } from '../../rule';
 import type { Instruction, Stage } from '../../dockerfile/model';
 import { flagValue, hasFlag } from '../../shell/commands';
 import { commandSpan, NPM_INSTALL, packageCommand, subcommand } from '../../dockerfile/packages';
@@ -12,6 +13,8 @@ const GLOBS = new Map<string, RegExp | null>();
 
 /** A COPY/ADD source pattern (`package*.json`, `*.json`) matching a file name. */
 function globMatches(pattern: string, name: string): boolean {
+  // Without `*`, `?` or `[` the pattern is all literal characters: the same answer as its regex, without the Map.
+  if (!pattern.includes('*') && !pattern.includes('?') && !pattern.includes('[')) return pattern === name;
   let re = GLOBS.get(pattern);
   if (re === undefined) {
     const src = pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
@@ -37,41 +40,13 @@ export default defineDockerfileRule({
     notes: 'No peer checks this. The lockfile counts as copied when a COPY or ADD earlier in the stage (or in a stage it is built FROM) names package-lock.json or npm-shrinkwrap.json, a pattern matching them (`package*.json`), or a directory that holds one in the workspace (`COPY . .`). `npm install <package>`, global installs and `--no-package-lock` are left alone.',
   },
   create(ctx) {
-    const copiesLockfile = (i: Instruction) => {
-      const words = i.exec ? i.exec.values : i.words;
-      if (words.length < 2 || i.heredocs.length) return false;
-      const fromStage = i.flags.some((f) => f.name === 'from');
-      return words.slice(0, -1).some((w) => {
-        const src = trimTrailing(w.value.replace(/^\.\//, ''), '/');
-        const base = src.split('/').pop() ?? '';
-        if (LOCKFILES.some((l) => globMatches(base, l))) return true;
-        if (fromStage || /[*?[$]/.test(src) || /^[a-z]+:\/\//i.test(src)) return false;
-        const dir = src === '.' || src === '' ? '' : `${src}/`;
-        return LOCKFILES.some((l) => ctx.workspace.exists(dir + l));
-      });
-    };
-    const copies = (x: Instruction) => (x.keyword === 'COPY' || x.keyword === 'ADD') && !x.parent && copiesLockfile(x);
-    /** Whether a stage (or one it builds on) has copied a lockfile by its end. */
-    const atEnd = (s: Stage, inherited: boolean | undefined) => !!inherited || s.instructions.some(copies);
-    // Looked at only when a RUN runs npm (most files never do): the COPYs of its stage before it, each
-    // once per lint (RUNs come in document order, so the scan of a stage resumes where it stopped).
-    const scans = new Map<Stage, { next: number; found: boolean }>();
-    const lockfileBefore = (run: Instruction, stage: Stage): boolean => {
-      let scan = scans.get(stage);
-      if (!scan) {
-        const parent = ctx.analysis.parentStage(stage);
-        scan = { next: 0, found: parent ? chainFact(ctx, atEnd, parent) : false };
-        scans.set(stage, scan);
-      }
-      const list = stage.instructions;
-      while (!scan.found && scan.next < list.length && list[scan.next] !== run) scan.found = copies(list[scan.next++]);
-      return scan.found;
-    };
+    // Made on the first RUN that runs npm (most files never do): nothing per file before that.
+    let lockfileBefore: ((run: Instruction, stage: Stage) => boolean) | undefined;
     return {
       RUN(i) {
         if (!ctx.analysis.runsManager(i, 'npm')) return;
         const stage = ctx.analysis.stageOf(i);
-        if (i.parent || !stage || !lockfileBefore(i, stage)) return;
+        if (i.parent || !stage || !(lockfileBefore ??= lockfileScanner(ctx))(i, stage)) return;
         for (const c of ctx.analysis.shell(i).commands) {
           const p = packageCommand(c);
           const sub = p && subcommand(p);
@@ -87,3 +62,44 @@ export default defineDockerfileRule({
     };
   },
 });
+
+/** Whether a COPY/ADD brings in an npm lockfile: named (or matched by a pattern) among its sources, or found in the workspace beside a copied folder. */
+function copiesLockfile(ctx: DockerfileContext, i: Instruction): boolean {
+  const words = i.exec ? i.exec.values : i.words;
+  if (words.length < 2 || i.heredocs.length) return false;
+  const fromStage = i.flags.some((f) => f.name === 'from');
+  for (let k = 0; k < words.length - 1; k++) if (sourceHasLockfile(ctx, words[k].value, fromStage)) return true;
+  return false;
+}
+
+function sourceHasLockfile(ctx: DockerfileContext, value: string, fromStage: boolean): boolean {
+  const src = trimTrailing(value.startsWith('./') ? value.slice(2) : value, '/');
+  const base = src.slice(src.lastIndexOf('/') + 1);
+  if (LOCKFILES.some((l) => globMatches(base, l))) return true;
+  if (fromStage || /[*?[$]/.test(src) || /^[a-z]+:\/\//i.test(src)) return false;
+  const dir = src === '.' || src === '' ? '' : `${src}/`;
+  return LOCKFILES.some((l) => ctx.workspace.exists(dir + l));
+}
+
+/**
+ * `lockfileBefore(run, stage)`: whether a lockfile was copied before `run` in its stage or in a stage it builds on.
+ * The COPYs of each stage are read once per lint (RUNs come in document order, so the scan of a stage resumes where
+ * it stopped).
+ */
+function lockfileScanner(ctx: DockerfileContext): (run: Instruction, stage: Stage) => boolean {
+  const copies = (x: Instruction) => (x.keyword === 'COPY' || x.keyword === 'ADD') && !x.parent && copiesLockfile(ctx, x);
+  /** Whether a stage (or one it builds on) has copied a lockfile by its end. */
+  const atEnd = (s: Stage, inherited: boolean | undefined) => !!inherited || s.instructions.some(copies);
+  const scans = new Map<Stage, { next: number; found: boolean }>();
+  return (run, stage) => {
+    let scan = scans.get(stage);
+    if (!scan) {
+      const parent = ctx.analysis.parentStage(stage);
+      scan = { next: 0, found: parent ? chainFact(ctx, atEnd, parent) : false };
+      scans.set(stage, scan);
+    }
+    const list = stage.instructions;
+    while (!scan.found && scan.next < list.length && list[scan.next] !== run) scan.found = copies(list[scan.next++]);
+    return scan.found;
+  };
+}

@@ -15,8 +15,18 @@ const KINDS: SecretKind[] = [
 
 /** The first kind of secret a source path looks like (no closure per path: this runs on every COPY source). */
 function secretKind(path: string, base: string): SecretKind | undefined {
+  if (!maybeSecret(path, base)) return undefined;
   for (const kind of KINDS) if (kind.test(path, base)) return kind;
   return undefined;
+}
+
+/**
+ * Every kind above needs a `.` in the path (`.env`, `key.pem`, `.ssh/`) or a base name `id_…` or `kubeconfig`, and none
+ * matches a base name `.`: these string tests rule out most sources (`.`, `src`, `/app/dist`) before the regular
+ * expressions. A kind added above must keep this true.
+ */
+function maybeSecret(path: string, base: string): boolean {
+  return (path.includes('.') && base !== '.') || base.startsWith('id_') || base === 'kubeconfig';
 }
 
 export default defineDockerfileRule({

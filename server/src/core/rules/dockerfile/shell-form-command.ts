@@ -30,8 +30,8 @@ export default defineDockerfileRule({
       const span = { start: i.words[0].start, end: i.words[i.words.length - 1].end };
       // A comment line inside the continuation would be lost by rewriting the arguments as one line.
       const fix = hasEmbeddedComments(ctx, i) ? undefined : plain
-        ? { title: 'Convert to exec form', safe: true, edits: [{ ...span, newText: execForm(i.words.map((w) => w.value)) }] }
-        : { title: 'Wrap in ["/bin/sh", "-c", "exec …"]', safe: false, edits: [{ ...span, newText: execForm(['/bin/sh', '-c', /^exec\s/.test(i.rest.trim()) ? i.rest.trim() : `exec ${i.rest.trim()}`]) }] };
+        ? { title: 'Convert to exec form', safe: true, edits: [{ start: span.start, end: span.end, newText: execForm(i.words.map((w) => w.value)) }] }
+        : { title: 'Wrap in ["/bin/sh", "-c", "exec …"]', safe: false, edits: [{ start: span.start, end: span.end, newText: execForm(['/bin/sh', '-c', /^exec\s/.test(i.rest.trim()) ? i.rest.trim() : `exec ${i.rest.trim()}`]) }] };
       ctx.report({
         span: i.keywordSpan,
         message: `Use the exec form for ${i.keyword} (JSON array): in shell form the app does not receive stop signals.`,
@@ -49,7 +49,7 @@ export default defineDockerfileRule({
         message: 'Use the exec form for HEALTHCHECK CMD (JSON array): in shell form every probe needs /bin/sh in the image.',
         severity: 'info',
         aliases: ['DL3025'],
-        fix: plain && !hasEmbeddedComments(ctx, i) ? { title: 'Convert to exec form', safe: true, edits: [{ ...span, newText: execForm(args.map((w) => w.value)) }] } : undefined,
+        fix: plain && !hasEmbeddedComments(ctx, i) ? { title: 'Convert to exec form', safe: true, edits: [{ start: span.start, end: span.end, newText: execForm(args.map((w) => w.value)) }] } : undefined,
       });
     };
     return {

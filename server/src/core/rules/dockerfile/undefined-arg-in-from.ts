@@ -37,10 +37,10 @@ export default defineDockerfileRule({
     return {
       FROM(i) {
         if (!i.argsText.includes('$')) return;
-        const seen = new Set<string>();
+        let reported: Set<string> | undefined; // made on the first finding: most references are declared
         for (const ref of variableRefs(i.argsText, ctx.doc.escape)) {
-          if (seen.has(ref.name) || ctx.analysis.resolve(ref.name, i).declared) continue;
-          seen.add(ref.name);
+          if (reported?.has(ref.name) || ctx.analysis.resolve(ref.name, i).declared) continue;
+          (reported ??= new Set()).add(ref.name);
           const guess = closestName(ref.name, namesBefore(i));
           const name = sourceSpan(i.map, ref.nameStart, ref.nameEnd);
           ctx.report({

@@ -110,10 +110,10 @@ export default defineDockerfileRule({
       if (!stage) return;
       const fromImage = envOf(stage);
       if (!fromImage) return;
-      const seen = new Set<string>();
+      let reported: Set<string> | undefined; // made on the first finding: most references are defined
       for (const ref of variableRefs(i.argsText, ctx.doc.escape)) {
-        if (seen.has(ref.name) || fromImage(ref.name) || ctx.analysis.resolve(ref.name, i).declared) continue;
-        seen.add(ref.name);
+        if (reported?.has(ref.name) || fromImage(ref.name) || ctx.analysis.resolve(ref.name, i).declared) continue;
+        (reported ??= new Set()).add(ref.name);
         const guess = closestName(ref.name, namesInScope(i, stage).filter((n) => n !== ref.name && isVariableName(n)));
         ctx.report({
           span: sourceSpan(i.map, ref.start, ref.end),
