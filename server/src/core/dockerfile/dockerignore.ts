@@ -21,6 +21,8 @@ export interface DockerIgnore {
   hasExclusions: boolean;
   /** Lines Docker would reject (e.g. an unclosed `[`); Docker then fails the build. */
   errors: { line: number; message: string }[];
+  /** Answers of `ignoredBy` so far, by path: a file's COPYs name the same sources again and again. */
+  decided?: Map<string, IgnorePattern | undefined>;
 }
 
 /** Go's path.Clean for slash-separated paths. */
@@ -153,6 +155,14 @@ function matchOne(p: IgnorePattern, path: string): boolean {
 
 /** The pattern that decides `path` is left out (the last one that matched), or undefined when it is sent. */
 export function ignoredBy(di: DockerIgnore, path: string): IgnorePattern | undefined {
+  const memo = (di.decided ??= new Map());
+  if (memo.has(path)) return memo.get(path);
+  const decided = decide(di, path);
+  memo.set(path, decided);
+  return decided;
+}
+
+function decide(di: DockerIgnore, path: string): IgnorePattern | undefined {
   const file = cleanPath(path.replace(/^\/+/, ''));
   const slash = file.lastIndexOf('/');
   const parent = slash < 0 ? '.' : file.slice(0, slash) || '/';
