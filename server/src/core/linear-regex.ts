@@ -9,6 +9,8 @@
 // by RegExp itself, one character at a time, where backtracking cannot happen. Backreferences cannot run on a
 // state set and are refused (`Unsupported`), as Go's RE2, which Docker matches `.dockerignore` with, refuses them.
 
+import { isLineBreak } from './text';
+
 export class Unsupported extends Error {}
 
 type CharTest = (c: string) => boolean;
@@ -143,7 +145,7 @@ export function linearRegExp(source: string, flags = ''): { test(text: string): 
     }
     if (c === '[') { const end = classEnd(i); const cls = source.slice(i, end + 1); i = end + 1; return a.char(singleChar(cls)); }
     if (c === '\\') return escape();
-    if (c === '.') { i++; return a.char(dotAll ? () => true : (ch) => ch !== '\n' && ch !== '\r' && ch !== '\u2028' && ch !== '\u2029'); }
+    if (c === '.') { i++; return a.char(dotAll ? () => true : (ch) => !isLineBreak(ch)); }
     if (c === '^') { i++; return a.assertion((_, p) => p === 0); }
     if (c === '$') { i++; return a.assertion((t, p) => p === t.length); }
     if (c === '{' && /^\{\d+(,\d*)?\}/.test(source.slice(i))) throw new Unsupported('counted repetition');

@@ -559,6 +559,9 @@ const isWrapperName = (base: string) => WRAPPER_NAMES.has(base);
 // The `-m` test first: it answers most commands (asked for every command of every RUN) without the name tests.
 const runsPythonModule = (base: string, args: readonly ShWord[]) => args.length > 1 && args[0].value === '-m' && base.startsWith('python') && /^python[0-9.]*$/.test(base);
 
+/** Whether a command named `base` runs another command (a wrapper, or `python -m`): only those need reading. */
+const wrapsAnother = (base: string, args: readonly ShWord[]) => isWrapperName(base) || runsPythonModule(base, args);
+
 const effective = new WeakMap<ShCommand, EffectiveCommand | null>();
 
 /**
@@ -570,21 +573,21 @@ const effective = new WeakMap<ShCommand, EffectiveCommand | null>();
 export function effectiveCommand(cmd: ShCommand): EffectiveCommand | undefined {
   if (!cmd.name) return undefined;
   const base = baseName(cmd.name.value);
-  if (!isWrapperName(base) && !runsPythonModule(base, cmd.args)) return { name: base, nameWord: cmd.name, args: cmd.args, cmd, withArgs: undefined };
+  if (!wrapsAnother(base, cmd.args)) return { name: base, nameWord: cmd.name, args: cmd.args, cmd, withArgs: undefined };
   let e = effective.get(cmd);
   if (e === undefined) { e = readEffectiveCommand(cmd) ?? null; effective.set(cmd, e); }
   return e ?? undefined;
 }
 
 /**
- * `effectiveCommand(cmd)?.name`, answered from the command's own name when it wraps nothing (most commands): a
- * rule looking for one program tests this first and reads the command only where it is that program. Asking
- * effectiveCommand for every command of every RUN was 1.4–1.9 % of a lint (its WeakMap).
+ * `effectiveCommand(cmd)?.name`, answered from the command's own name when it wraps nothing (most commands), with
+ * no reading object made: a rule looking for one program tests this first and reads the command only where it is
+ * that program.
  */
 export function effectiveName(cmd: ShCommand): string | undefined {
   if (!cmd.name) return undefined;
   const base = baseName(cmd.name.value);
-  return isWrapperName(base) || runsPythonModule(base, cmd.args) ? effectiveCommand(cmd)?.name : base;
+  return wrapsAnother(base, cmd.args) ? effectiveCommand(cmd)?.name : base;
 }
 
 function readEffectiveCommand(cmd: ShCommand): EffectiveCommand | undefined {
