@@ -247,7 +247,8 @@ export class DockerfileAnalysis {
 
   private readonly managerCache: PerInstruction<ReadonlySet<ManagerName>>;
   // The last instruction asked about and its answers: the walk runs every rule on one instruction before the
-  // next, so most of the ~30,000 questions per 300 files repeat the previous one and skip the Map's hashing.
+  // next, so most of the ~30,000 questions per 300 files repeat the previous one and skip the index look-up and
+  // the per-index cache (kept on top of them: without it a lint measured 2-5 % slower, session 5).
   private lastManagersOf: Instruction | undefined = undefined;
   private lastManagers: ReadonlySet<ManagerName> = NO_MANAGERS;
   private lastShellOf: Instruction | undefined = undefined;
