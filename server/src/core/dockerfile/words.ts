@@ -33,6 +33,9 @@ function sourceEnd(map: TextMap, start: number, end: number): number {
   return end > start ? toSource(map, end - 1) + 1 : toSource(map, start);
 }
 
+const DQ = 34;
+const SQ = 39;
+
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
 
 /** End of the word starting at `i` (unquoted whitespace ends it; quotes and escapes keep it going). */
@@ -59,17 +62,21 @@ const wordList: Word[] = [];
 /** The words of `text` from `from` on (split on unquoted white space), with values and document spans. */
 export function wordsOf(text: string, map: TextMap, escape: string, from = 0): Word[] {
   const esc = escape.charCodeAt(0);
+  const n = text.length;
   const words = emptied(wordList);
-  for (let i = skipSpaces(text, from); i < text.length; i = skipSpaces(text, i)) {
+  for (let i = skipSpaces(text, from); i < n; i = skipSpaces(text, i)) {
     const start = i;
-    i = wordEnd(text, i, esc);
-    words.push(makeWord(text, map, start, i, escape));
+    // Most words have no quote or escape: their value is their text, which unquote need not read again.
+    let c = 0;
+    while (i < n && !isSpace(c = text.charCodeAt(i)) && c !== DQ && c !== SQ && c !== esc) i++;
+    const plain = i === n || isSpace(c);
+    if (!plain) i = wordEnd(text, i, esc); // from its first quote or escape, with no quote open before it
+    const raw = text.slice(start, i);
+    words.push({ raw, value: plain ? raw : unquote(raw, escape), start: toSource(map, start), end: sourceEnd(map, start, i) });
   }
   return takeAll(words);
 }
 
-const DQ = 34;
-const SQ = 39;
 const DOLLAR = 36;
 
 const isEscapableInDoubleQuotes = (c: number, esc: number) => c === DQ || c === esc || c === DOLLAR;
@@ -100,9 +107,20 @@ export function unquote(raw: string, escape = '\\'): string {
   return from === 0 ? raw : out + raw.slice(from);
 }
 
-export function makeWord(text: string, map: TextMap, start: number, end: number, escape: string): Word {
-  const raw = text.slice(start, end);
-  return { raw, value: unquote(raw, escape), start: toSource(map, start), end: sourceEnd(map, start, end) };
+/**
+ * A flag as readFlags reads it. No rule reads `nameSpan` in a default lint: it is made on each read from where
+ * the name ends, a number where it was a span object per flag (a parse keeps every flag until the lint ends).
+ */
+class ParsedFlag implements Flag {
+  value: string | undefined = undefined;
+  valueSpan: Span | undefined = undefined;
+  readonly #nameEnd: number;
+
+  constructor(public name: string, public start: number, public end: number, nameEnd: number) {
+    this.#nameEnd = nameEnd;
+  }
+
+  get nameSpan(): Span { return { start: this.start, end: this.#nameEnd }; }
 }
 
 const flagList: Flag[] = [];
@@ -126,10 +144,7 @@ export function readFlags(text: string, map: TextMap, escape: string, into: Flag
     if (end - start < 3) break;
     const eq = text.indexOf('=', start);
     const nameEnd = eq >= 0 && eq < end ? eq : end;
-    const flag: Flag = {
-      name: text.slice(start + 2, nameEnd), nameSpan: sourceSpan(map, start, nameEnd), value: undefined, valueSpan: undefined,
-      start: toSource(map, start), end: sourceEnd(map, start, end),
-    };
+    const flag = new ParsedFlag(text.slice(start + 2, nameEnd), toSource(map, start), sourceEnd(map, start, end), sourceEnd(map, start, nameEnd));
     if (nameEnd < end) {
       flag.value = unquote(text.slice(nameEnd + 1, end), escape);
       flag.valueSpan = sourceSpan(map, nameEnd + 1, end);
@@ -172,19 +187,31 @@ function jsonStringValue(text: string, start: number, end: number): string {
   return value + text.slice(from, end);
 }
 
+const execList: Word[] = [];
+
 /** A JSON array of strings with each element's span, or undefined when the text is not one. */
 export function parseExecForm(text: string, from: number, map: TextMap): ExecForm | undefined {
+  const values = emptied(execList);
+  const form = readExecForm(text, from, map, values);
+  if (form === undefined) emptied(values); // the scratch list must not keep the values of a text that is no JSON array
+  return form;
+}
+
+/**
+ * parseExecForm collecting the values in `values`, given to the form as an exact-size list: a list grown by
+ * push had room for 17 values, and a lint keeps every exec form until it ends.
+ */
+function readExecForm(text: string, from: number, map: TextMap, values: Word[]): ExecForm | undefined {
   let i = from;
   const n = text.length;
   i = skipSpaces(text, i);
   if (text[i] !== '[') return undefined;
   const open = i++;
-  const values: Word[] = [];
   i = skipSpaces(text, i);
   if (text[i] === ']') {
     i++;
     i = skipSpaces(text, i);
-    return i === n ? { values, span: sourceSpan(map, open, i) } : undefined;
+    return i === n ? { values: [], span: sourceSpan(map, open, i) } : undefined;
   }
   for (;;) {
     i = skipSpaces(text, i);
@@ -202,7 +229,7 @@ export function parseExecForm(text: string, from: number, map: TextMap): ExecFor
   }
   const close = i;
   i = skipSpaces(text, i);
-  return i === n ? { values, span: sourceSpan(map, open, close) } : undefined;
+  return i === n ? { values: takeAll(values), span: sourceSpan(map, open, close) } : undefined;
 }
 
 /** `k=v k2="v 2"` pairs (ENV, LABEL, ARG), or the legacy `ENV k v` form. Words are read in place, not split into a list first. */
@@ -224,10 +251,27 @@ export function parsePairs(keyword: string, text: string, from: number, map: Tex
 
 const pairList: KeyValue[] = [];
 
+/**
+ * An ENV, LABEL or ARG pair. No rule reads `keySpan` in a default lint: it is made on each read from where the
+ * key ends, a number where it was a span object per pair (a parse keeps every pair until the lint ends).
+ */
+class Pair implements KeyValue {
+  value: string | undefined = undefined;
+  valueSpan: Span | undefined = undefined;
+  readonly #keyEnd: number;
+
+  constructor(public key: string, public legacy: boolean, public start: number, public end: number, keyEnd: number) {
+    this.#keyEnd = keyEnd;
+  }
+
+  get keySpan(): Span { return { start: this.start, end: this.#keyEnd }; }
+}
+
 /** `ENV key the value`: the first word is the key, everything after it is the value. */
 function legacyPair(text: string, keyStart: number, keyEnd: number, keyRaw: string, map: TextMap, escape: string): KeyValue {
-  const kspan = sourceSpan(map, keyStart, keyEnd);
-  const pair: KeyValue = { key: unquote(keyRaw, escape), keySpan: kspan, legacy: true, start: kspan.start, end: kspan.end };
+  const start = toSource(map, keyStart);
+  const end = sourceEnd(map, keyStart, keyEnd);
+  const pair = new Pair(unquote(keyRaw, escape), true, start, end, end);
   const vStart = skipSpaces(text, keyEnd);
   if (vStart < text.length) {
     const esc = escape.charCodeAt(0);
@@ -244,17 +288,11 @@ function legacyPair(text: string, keyStart: number, keyEnd: number, keyRaw: stri
 function pairOf(text: string, start: number, end: number, map: TextMap, escape: string): KeyValue {
   const raw = text.slice(start, end);
   const eq = raw.indexOf('=');
-  if (eq < 0) {
-    const span = sourceSpan(map, start, end);
-    return { key: unquote(raw, escape), keySpan: span, legacy: false, start: span.start, end: span.end };
-  }
-  return {
-    key: unquote(raw.slice(0, eq), escape),
-    keySpan: sourceSpan(map, start, start + eq),
-    value: unquote(raw.slice(eq + 1), escape),
-    valueSpan: sourceSpan(map, start + eq + 1, end),
-    legacy: false,
-    start: toSource(map, start),
-    end: sourceEnd(map, start, end),
-  };
+  const docStart = toSource(map, start);
+  const docEnd = sourceEnd(map, start, end);
+  if (eq < 0) return new Pair(unquote(raw, escape), false, docStart, docEnd, docEnd);
+  const pair = new Pair(unquote(raw.slice(0, eq), escape), false, docStart, docEnd, sourceEnd(map, start, start + eq));
+  pair.value = unquote(raw.slice(eq + 1), escape);
+  pair.valueSpan = sourceSpan(map, start + eq + 1, end);
+  return pair;
 }
