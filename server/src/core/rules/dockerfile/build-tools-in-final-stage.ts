@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../../rule';
 import type { ShWord } from '../../shell/model';
 import { flagValue, isPackageManagerInstall, packageManagerSpec, positionalArgs } from '../../shell/commands';
-import { effectiveCommand, effectiveName, layersShipped, withArgs } from './util';
+import { effectiveName, effectiveShCommand, layersShipped } from './util';
 import { goMultiStageFix } from './go-multistage';
 import { cutLastLineAt } from '../../text';
 
@@ -11,6 +11,8 @@ const DEV_PACKAGE = /^[a-z0-9][a-z0-9.+_-]*-(dev|devel)$/;
 /** Package managers whose removals count (`apk del`, `apt-get purge`…): other commands' arguments are not read for them. */
 const REMOVERS = new Set(['apk', 'apt-get', 'apt', 'yum', 'dnf', 'microdnf', 'zypper']);
 /** The programs `buildCommand` knows: other commands' arguments are not read for it. */
+/** The subcommands of a package manager that remove packages (`apt-get purge`, `dnf erase`…). */
+const REMOVAL = /^(purge|remove|autoremove|erase|rm)$/;
 const BUILDERS = new Set(['go', 'cargo', 'mvn', 'gradle', 'gradlew', 'npm', 'pnpm', 'yarn', 'dotnet', 'tsc']);
 
 /** Build commands whose output should be copied into a slimmer final stage: name and subcommand patterns. */
@@ -43,44 +45,46 @@ export default defineDockerfileRule({
   create(ctx) {
     return {
       RUN(i) {
-        if (!layersShipped(ctx, i) || i.parent) return;
+        if (i.parent || !layersShipped(ctx, i)) return;
         const commands = ctx.analysis.shell(i).commands;
-        const removed = new Set<string>();
+        // The set and the list are made on first need: most RUNs remove and find nothing.
+        let removed: Set<string> | undefined;
         let autoRemove = false;
         for (const cmd of commands) {
           // Program names first (effectiveName): most commands are none of these, and reading every command of
-          // every RUN through its wrappers (effectiveCommand) was most of this rule's time.
+          // every RUN through its wrappers (effectiveCommand) was most of this rule's time; effectiveShCommand makes no
+          // object for a command that wraps nothing.
           const name = effectiveName(cmd);
           if (name === undefined || !REMOVERS.has(name)) continue;
-          const e = effectiveCommand(cmd)!;
-          const pos = positionalArgs(withArgs(e), packageManagerSpec(e.name)).map((w) => w.value);
-          if ((e.name === 'apk' && pos[0] === 'del') || (e.name !== 'apk' && /^(purge|remove|autoremove|erase|rm)$/.test(pos[0] ?? ''))) {
-            for (const p of pos.slice(1)) removed.add(cutLastLineAt(p, '=:'));
+          const c = effectiveShCommand(cmd)!;
+          const pos = positionalArgs(c, packageManagerSpec(name)).map((w) => w.value);
+          if ((name === 'apk' && pos[0] === 'del') || (name !== 'apk' && REMOVAL.test(pos[0] ?? ''))) {
+            for (const p of pos.slice(1)) (removed ??= new Set()).add(cutLastLineAt(p, '=:'));
             // `apt-get purge -y --auto-remove` / `autoremove` after `apt-mark auto`: the official images' way.
-            if (pos[0] === 'autoremove' || e.args.some((a) => a.value === '--auto-remove' || a.value === '--autoremove')) autoRemove = true;
+            if (pos[0] === 'autoremove' || c.args.some((a) => a.value === '--auto-remove' || a.value === '--autoremove')) autoRemove = true;
           }
         }
-        const found: { word: ShWord; what: string }[] = [];
+        let found: { word: ShWord; what: string }[] | undefined;
         for (const cmd of commands) {
           const name = effectiveName(cmd);
           // isPackageManagerInstall answers only for the managers packageManagerSpec knows.
           if (name === undefined || (packageManagerSpec(name) === undefined && !BUILDERS.has(name))) continue;
-          const e = effectiveCommand(cmd)!;
-          const install = isPackageManagerInstall(withArgs(e));
+          const c = effectiveShCommand(cmd)!;
+          const install = isPackageManagerInstall(c);
           if (install) {
             if (autoRemove) continue;
-            const virtual = e.name === 'apk' ? flagValue(withArgs(e), 't', 'virtual', packageManagerSpec('apk')) : undefined;
-            if (virtual && removed.has(virtual)) continue;
+            const virtual = name === 'apk' ? flagValue(c, 't', 'virtual', packageManagerSpec('apk')) : undefined;
+            if (virtual && removed?.has(virtual)) continue;
             for (const p of install.packages) {
               const name = cutLastLineAt(p.value, '=<>~');
-              if ((TOOL_PACKAGES.test(name) || DEV_PACKAGE.test(name)) && !removed.has(name)) found.push({ word: p, what: name });
+              if ((TOOL_PACKAGES.test(name) || DEV_PACKAGE.test(name)) && !removed?.has(name)) (found ??= []).push({ word: p, what: name });
             }
             continue;
           }
-          const b = BUILDERS.has(e.name) ? buildCommand(e.name, positionalArgs(withArgs(e)).map((w) => w.value)) : undefined;
-          if (b) found.push({ word: e.nameWord, what: b });
+          const b = BUILDERS.has(name) ? buildCommand(name, positionalArgs(c).map((w) => w.value)) : undefined;
+          if (b) (found ??= []).push({ word: c.name!, what: b });
         }
-        if (!found.length) return;
+        if (!found) return;
         const first = found[0];
         const goBuild = commands.find((c) => effectiveName(c) === 'go' && c.args[0]?.value === 'build');
         const stage = ctx.analysis.stageOf(i);

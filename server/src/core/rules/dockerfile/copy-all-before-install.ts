@@ -45,17 +45,16 @@ function classify(ctx: DockerfileContext, e: EffectiveCommand, cmd: ShCommand): 
   const c = withArgs(e);
   const pos = positionalArgs(c, e.name.startsWith('pip') || e.name === 'uv' ? PIP_SPEC : undefined).map((w) => w.value);
   const sub = pos[0];
-  const read = (f: string) => ctx.workspace.readFile(f);
   switch (e.name) {
     case 'npm': {
       if (!(sub === 'ci' || ((sub === 'install' || sub === 'i') && pos.length === 1))) return undefined;
-      const pkg = read('package.json');
+      const pkg = ctx.workspace.readFile('package.json');
       if (pkg && /"workspaces"\s*:/.test(pkg)) return { cmd, stack: 'npm' };
       return { cmd, stack: 'npm', manifests: ctx.workspace.exists('package.json') ? present(ctx, ['package.json', 'package-lock.json', 'npm-shrinkwrap.json'], []) : ['package*.json'] };
     }
     case 'yarn': {
       if (!(sub === undefined || (sub === 'install' && pos.length === 1))) return undefined;
-      if (ctx.workspace.exists('.yarn') || /"workspaces"\s*:/.test(read('package.json') ?? '')) return { cmd, stack: 'yarn' };
+      if (ctx.workspace.exists('.yarn') || /"workspaces"\s*:/.test(ctx.workspace.readFile('package.json') ?? '')) return { cmd, stack: 'yarn' };
       return { cmd, stack: 'yarn', manifests: [...present(ctx, ['package.json', 'yarn.lock'], ['package.json', 'yarn.lock']), ...(ctx.workspace.exists('.yarnrc.yml') ? ['.yarnrc.yml'] : [])] };
     }
     case 'pnpm': {
@@ -63,43 +62,28 @@ function classify(ctx: DockerfileContext, e: EffectiveCommand, cmd: ShCommand): 
       if (ctx.workspace.exists('pnpm-workspace.yaml')) return { cmd, stack: 'pnpm' };
       return { cmd, stack: 'pnpm', manifests: present(ctx, ['package.json', 'pnpm-lock.yaml'], ['package.json', 'pnpm-lock.yaml']) };
     }
-    case 'pip': case 'pip3': case 'uv': {
-      const args = e.name === 'uv' ? (sub === 'pip' ? pos.slice(1) : undefined) : pos;
-      if (e.name === 'uv' && sub === 'sync') {
-        return { cmd, stack: 'uv', manifests: hasFlag(c, undefined, 'no-install-project') ? ['pyproject.toml', 'uv.lock'] : undefined };
-      }
-      if (!args || args[0] !== 'install') return undefined;
-      const reqs: string[] = [];
-      for (let k = 0; k < c.args.length; k++) {
-        const v = c.args[k].value;
-        if (v === '-r' || v === '--requirement') reqs.push(c.args[k + 1]?.value ?? '');
-        else if (v.startsWith('--requirement=')) reqs.push(v.slice(14));
-        else if (/^-r./.test(v)) reqs.push(v.slice(2));
-      }
-      if (!reqs.length || args.length > 1 || hasFlag(c, 'e', 'editable', PIP_SPEC)) return undefined;
-      const nested = reqs.some((r) => /^[^\S\r\n\u2028\u2029]*(-r|-c|--requirement|--constraint|-e|\.)/m.test(read(r) ?? ''));
-      return { cmd, stack: 'pip', manifests: nested || reqs.some((r) => !r || r.includes('$') || r.startsWith('/')) ? undefined : reqs };
-    }
+    case 'pip': case 'pip3': case 'uv':
+      return classifyPip(ctx, e, cmd, c, pos);
     case 'poetry':
       if (sub !== 'install') return undefined;
       return { cmd, stack: 'poetry', manifests: hasFlag(c, undefined, 'no-root') ? ['pyproject.toml', 'poetry.lock'] : undefined };
     case 'bundle': case 'bundler':
       if (!(sub === undefined || sub === 'install')) return undefined;
-      return { cmd, stack: 'bundler', manifests: /^[^\S\r\n\u2028\u2029]*gemspec/m.test(read('Gemfile') ?? '') ? undefined : present(ctx, ['Gemfile', 'Gemfile.lock'], ['Gemfile', 'Gemfile.lock']) };
+      return { cmd, stack: 'bundler', manifests: /^[^\S\r\n\u2028\u2029]*gemspec/m.test(ctx.workspace.readFile('Gemfile') ?? '') ? undefined : present(ctx, ['Gemfile', 'Gemfile.lock'], ['Gemfile', 'Gemfile.lock']) };
     case 'go':
       if (sub === 'mod' && pos[1] === 'download') {
-        return { cmd, stack: 'go', manifests: GO_LOCAL_REPLACE.test(read('go.mod') ?? '') ? undefined : present(ctx, ['go.mod', 'go.sum'], ['go.mod', 'go.sum']) };
+        return { cmd, stack: 'go', manifests: GO_LOCAL_REPLACE.test(ctx.workspace.readFile('go.mod') ?? '') ? undefined : present(ctx, ['go.mod', 'go.sum'], ['go.mod', 'go.sum']) };
       }
       if (sub === 'build' || sub === 'install' || sub === 'test') {
-        return { cmd, stack: 'go', addStep: 'go mod download', manifests: GO_LOCAL_REPLACE.test(read('go.mod') ?? '') ? undefined : present(ctx, ['go.mod', 'go.sum'], ['go.mod', 'go.sum']) };
+        return { cmd, stack: 'go', addStep: 'go mod download', manifests: GO_LOCAL_REPLACE.test(ctx.workspace.readFile('go.mod') ?? '') ? undefined : present(ctx, ['go.mod', 'go.sum'], ['go.mod', 'go.sum']) };
       }
       return undefined;
     case 'composer':
       if (sub !== 'install') return undefined;
       return { cmd, stack: 'composer', manifests: hasFlag(c, undefined, 'no-autoloader') ? present(ctx, ['composer.json', 'composer.lock'], ['composer.json', 'composer.lock']) : undefined };
     case 'mvn': {
-      if (pos.some((p) => /^dependency:(go-offline|resolve)/.test(p))) return { cmd, stack: 'maven', manifests: /<modules>/.test(read('pom.xml') ?? '') ? undefined : ['pom.xml'] };
-      if (pos.some((p) => /^(package|install|verify|compile)$/.test(p))) return { cmd, stack: 'maven', addStep: 'mvn -B dependency:go-offline', manifests: /<modules>/.test(read('pom.xml') ?? '') ? undefined : ['pom.xml'] };
+      if (pos.some((p) => /^dependency:(go-offline|resolve)/.test(p))) return { cmd, stack: 'maven', manifests: /<modules>/.test(ctx.workspace.readFile('pom.xml') ?? '') ? undefined : ['pom.xml'] };
+      if (pos.some((p) => /^(package|install|verify|compile)$/.test(p))) return { cmd, stack: 'maven', addStep: 'mvn -B dependency:go-offline', manifests: /<modules>/.test(ctx.workspace.readFile('pom.xml') ?? '') ? undefined : ['pom.xml'] };
       return undefined;
     }
     case 'cargo':
@@ -110,19 +94,92 @@ function classify(ctx: DockerfileContext, e: EffectiveCommand, cmd: ShCommand): 
   return undefined;
 }
 
+/**
+ * `pip install -r …` and `uv pip install` / `uv sync` (a function of its own: its closure reads files through `ctx`,
+ * and a captured variable made every call of classify allocate a context).
+ */
+function classifyPip(ctx: DockerfileContext, e: EffectiveCommand, cmd: ShCommand, c: ShCommand, pos: string[]): Install | undefined {
+  const sub = pos[0];
+  const args = e.name === 'uv' ? (sub === 'pip' ? pos.slice(1) : undefined) : pos;
+  if (e.name === 'uv' && sub === 'sync') {
+    return { cmd, stack: 'uv', manifests: hasFlag(c, undefined, 'no-install-project') ? ['pyproject.toml', 'uv.lock'] : undefined };
+  }
+  if (!args || args[0] !== 'install') return undefined;
+  const reqs: string[] = [];
+  for (let k = 0; k < c.args.length; k++) {
+    const v = c.args[k].value;
+    if (v === '-r' || v === '--requirement') reqs.push(c.args[k + 1]?.value ?? '');
+    else if (v.startsWith('--requirement=')) reqs.push(v.slice(14));
+    else if (/^-r./.test(v)) reqs.push(v.slice(2));
+  }
+  if (!reqs.length || args.length > 1 || hasFlag(c, 'e', 'editable', PIP_SPEC)) return undefined;
+  const nested = reqs.some((r) => /^[^\S\r\n\u2028\u2029]*(-r|-c|--requirement|--constraint|-e|\.)/m.test(ctx.workspace.readFile(r) ?? ''));
+  return { cmd, stack: 'pip', manifests: nested || reqs.some((r) => !r || r.includes('$') || r.startsWith('/')) ? undefined : reqs };
+}
+
 const isWholeContext = (w: Word) => w.value === '.' || w.value === './';
 
 /** A COPY or ADD of the whole build context (`COPY . .`), not from another stage. */
 function copiesWholeContext(i: Instruction): boolean {
   if ((i.keyword !== 'COPY' && i.keyword !== 'ADD') || i.exec) return false;
-  const words = i.words;
+  // The flags first: the words of a `COPY --from` are not read (made on first read).
   for (const f of i.flags) if (f.name === 'from') return false;
+  const words = i.words;
   for (let k = 0; k < words.length - 1; k++) if (isWholeContext(words[k])) return true;
   return false;
 }
 
 /** The only instructions that may stand between the copy and the install for the fix to move the install (ENV, ARG, WORKDIR, USER or RUN could change it). */
 const MOVABLE_PAST = ['COPY', 'ADD', 'LABEL', 'EXPOSE'];
+
+// Module functions taking the lint's context, not closures made in create() for every file.
+
+/** The stacks whose dependencies a RUN before the copy installs: those are done right. */
+function installedBefore(ctx: DockerfileContext, list: readonly Instruction[], copyIdx: number) {
+  const stacks = new Set<string>();
+  for (let k = 0; k < copyIdx; k++) {
+    const i = list[k];
+    if (i.keyword !== 'RUN') continue;
+    for (const cmd of ctx.analysis.shell(i).commands) {
+      const e = installerCommand(cmd);
+      const inst = e && classify(ctx, e, cmd);
+      if (inst) stacks.add(inst.stack);
+    }
+  }
+  return stacks;
+}
+
+function checkStage(ctx: DockerfileContext, stage: Stage, copy: Instruction) {
+  const list = stage.instructions;
+  const copyIdx = list.indexOf(copy);
+  // The stacks installed before the copy, and those reported: worked out at the first install after the copy
+  // (most stages with a whole-context COPY install nothing after it).
+  let reported: Set<string> | undefined;
+  let between = true;
+  for (let k = copyIdx + 1; k < list.length; k++) {
+    const i = list[k];
+    if (i.keyword !== 'RUN') {
+      if (!MOVABLE_PAST.includes(i.keyword)) between = false;
+      continue;
+    }
+    const commands = ctx.analysis.shell(i).commands;
+    for (const cmd of commands) {
+      const e = installerCommand(cmd);
+      const inst = e && classify(ctx, e, cmd);
+      if (!inst) continue;
+      reported ??= installedBefore(ctx, list, copyIdx);
+      if (reported.has(inst.stack)) continue;
+      reported.add(inst.stack);
+      const fix = between && cmd.context.length === 0 ? buildFix(ctx, stage, copy, i, inst, commands) : undefined;
+      ctx.report({
+        span: e.nameWord,
+        message: `${inst.addStep ? 'Dependencies are fetched' : 'Dependencies are installed'} after "COPY ${copy.words.slice(0, -1).map((w) => w.raw).join(' ')}" on line ${copy.startLine + 1}, so any source change re-runs this step: copy the ${inst.stack} manifests and ${inst.addStep ? 'download dependencies' : 'install'} first.`,
+        fix,
+      });
+    }
+    between = false;
+  }
+}
 
 export default defineDockerfileRule({
   id: 'copy-all-before-install',
@@ -139,43 +196,6 @@ export default defineDockerfileRule({
     notes: 'npm, yarn, pnpm, pip (`-r` files), uv, poetry, bundler, Go modules, composer, Maven, Gradle and Cargo are recognised. No fix is offered where the install needs the sources (poetry without `--no-root`, `uv sync` without `--no-install-project`, composer without `--no-autoloader`, Gradle, Cargo, workspaces) or when ENV/ARG/WORKDIR/USER/RUN instructions sit between the copy and the install.',
   },
   create(ctx) {
-    const checkStage = (stage: Stage, copy: Instruction) => {
-      const list = stage.instructions;
-      const copyIdx = list.indexOf(copy);
-      // Stacks whose dependencies are already installed before the copy are done right.
-      const reported = new Set<string>();
-      for (let k = 0; k < copyIdx; k++) {
-        const i = list[k];
-        if (i.keyword !== 'RUN') continue;
-        for (const cmd of ctx.analysis.shell(i).commands) {
-          const e = installerCommand(cmd);
-          const inst = e && classify(ctx, e, cmd);
-          if (inst) reported.add(inst.stack);
-        }
-      }
-      let between = true;
-      for (let k = copyIdx + 1; k < list.length; k++) {
-        const i = list[k];
-        if (i.keyword !== 'RUN') {
-          if (!MOVABLE_PAST.includes(i.keyword)) between = false;
-          continue;
-        }
-        const commands = ctx.analysis.shell(i).commands;
-        for (const cmd of commands) {
-          const e = installerCommand(cmd);
-          const inst = e && classify(ctx, e, cmd);
-          if (!inst || reported.has(inst.stack)) continue;
-          reported.add(inst.stack);
-          const fix = between && cmd.context.length === 0 ? buildFix(ctx, stage, copy, i, inst, commands) : undefined;
-          ctx.report({
-            span: e.nameWord,
-            message: `${inst.addStep ? 'Dependencies are fetched' : 'Dependencies are installed'} after "COPY ${copy.words.slice(0, -1).map((w) => w.raw).join(' ')}" on line ${copy.startLine + 1}, so any source change re-runs this step: copy the ${inst.stack} manifests and ${inst.addStep ? 'download dependencies' : 'install'} first.`,
-            fix,
-          });
-        }
-        between = false;
-      }
-    };
     /**
      * The first whole-context COPY of each stage, by stage index: noted while the walk reads the instruction anyway,
      * so the end looks only at stages that have one (a scan of every stage's instructions at the end was 1.5 % of a
@@ -191,9 +211,9 @@ export default defineDockerfileRule({
       ADD: note,
       end() {
         if (!wholeCopies) return;
-        for (const s of ctx.doc.stages) {
-          const copy = wholeCopies[s.index];
-          if (copy) checkStage(s, copy);
+        for (let k = 0; k < wholeCopies.length; k++) {
+          const copy = wholeCopies[k];
+          if (copy) checkStage(ctx, ctx.doc.stages[k], copy);
         }
       },
     };

@@ -6,6 +6,8 @@ import { baseImageFacts } from '../../dockerfile/base-image';
 import type { FixSpec } from '../../types';
 
 const INSTALLERS = new Set(['apt-get', 'apt', 'apk', 'dnf', 'yum', 'microdnf']);
+const NUMERIC_PORT = /^\d+$/;
+const PROTOCOL_SUFFIX = /\/(tcp|udp)$/i;
 
 /** A probe that needs nothing the image lacks: the runtime itself, BusyBox wget, or an installed curl. */
 function probeCommand(ctx: DockerfileContext, chain: Stage[], root: Stage, port: string): string[] | undefined {
@@ -21,7 +23,7 @@ function probeCommand(ctx: DockerfileContext, chain: Stage[], root: Stage, port:
 }
 
 function healthcheckFix(ctx: DockerfileContext, final: Stage, chain: Stage[], root: Stage, port: string): FixSpec | undefined {
-  if (!/^\d+$/.test(port)) return undefined;
+  if (!NUMERIC_PORT.test(port)) return undefined;
   const probe = probeCommand(ctx, chain, root, port);
   if (!probe) return undefined;
   const line = `HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 CMD [${probe.map((a) => JSON.stringify(a)).join(', ')}]`;
@@ -76,24 +78,23 @@ export default defineDockerfileRule({
     notes: 'By default only the final stage is checked, and only when it (or a stage it builds on) EXPOSEs a port and is not built on scratch or a distroless image, where a probe tool rarely exists. Switched on explicitly (the `strict` profile, or `DL3057`/`healthcheck-missing` in the config, as hadolint users do) it follows hadolint DL3057: every stage that ends up as an image — not a base of another stage, not only copied from — needs a HEALTHCHECK of its own or inherited. A HEALTHCHECK set by the base image itself is invisible to a linter.',
   },
   create(ctx) {
-    const hasHealthcheck = (st: Stage) => chainHas(ctx, st, 'HEALTHCHECK');
     return {
       end() {
         if (switchedOnExplicitly(ctx.settings)) {
           for (const st of outputStages(ctx)) {
-            if (hasHealthcheck(st)) continue;
+            if (chainHas(ctx, st, 'HEALTHCHECK')) continue;
             ctx.report({ span: st.from.keywordSpan, message: 'This image has no HEALTHCHECK: add one (or `HEALTHCHECK NONE` to say none is wanted).' });
           }
           return;
         }
         const final = ctx.analysis.finalStage;
-        if (!final || hasHealthcheck(final)) return;
+        if (!final || finalHasHealthcheck(ctx, final)) return;
         const chain = [final, ...ancestorStages(ctx, final)];
         const expose = firstExpose(chain);
         const root = chain[chain.length - 1];
         if (!expose || root.image.scratch || isMinimalImage(ctx.analysis.resolvedImage(root).image)) return;
         const written = expose.words[0].value;
-        const port = (written.includes('$') ? ctx.analysis.expand(written, expose).value : written).replace(/\/(tcp|udp)$/i, '');
+        const port = (written.includes('$') ? ctx.analysis.expand(written, expose).value : written).replace(PROTOCOL_SUFFIX, '');
         ctx.report({
           span: final.from.keywordSpan,
           message: `This image serves port ${expose.words.map((w) => w.value).join(', ')} but has no HEALTHCHECK: add one so Docker can tell a hung server from a healthy one.`,
@@ -103,6 +104,16 @@ export default defineDockerfileRule({
     };
   },
 });
+
+/**
+ * Whether the final stage or a stage it builds on has a HEALTHCHECK. Asked once per lint: a final stage built on an
+ * image (most) answers from its own instructions, without chainHas's per-lint memo (two Maps per file).
+ */
+function finalHasHealthcheck(ctx: DockerfileContext, final: Stage): boolean {
+  if (ctx.analysis.parentStage(final)) return chainHas(ctx, final, 'HEALTHCHECK');
+  for (const i of final.instructions) if (i.keyword === 'HEALTHCHECK') return true;
+  return false;
+}
 
 /** The first EXPOSE with a port in the stages of a chain (no list of all their instructions: a file can have thousands). */
 function firstExpose(chain: readonly Stage[]): Instruction | undefined {

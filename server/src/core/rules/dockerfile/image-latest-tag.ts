@@ -18,11 +18,13 @@ export default defineDockerfileRule({
     return {
       stage(stage) {
         if (ctx.analysis.parentStage(stage) || stage.image.digest) return;
-        const resolved = ctx.analysis.resolvedImage(stage);
-        if (!resolved.image.endsWith(':latest')) return; // the usual answer, without the regular expression
-        const m = /^(.*?):([^/:@]+)$/.exec(resolved.image);
-        if (!m || m[2] !== 'latest') return;
+        // Without a `$` the image is as written: its resolved image (an object kept until the end of the lint) is
+        // made only where a variable needs expanding.
         const raw = stage.image.raw;
+        const image = raw.includes('$') ? ctx.analysis.resolvedImage(stage).image : raw;
+        if (!image.endsWith(':latest')) return; // the usual answer, without the regular expression
+        const m = /^(.*?):([^/:@]+)$/.exec(image);
+        if (!m || m[2] !== 'latest') return;
         const tagAt = raw.lastIndexOf(':latest');
         const span = tagAt >= 0 && !raw.includes('$')
           ? { start: stage.image.span.start + tagAt + 1, end: stage.image.span.start + tagAt + 7 }

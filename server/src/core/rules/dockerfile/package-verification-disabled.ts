@@ -1,11 +1,11 @@
 import { defineDockerfileRule } from '../../rule';
-import type { ShWord } from '../../shell/model';
+import type { DockerfileContext } from '../../rule';
+import type { ShCommand, ShWord } from '../../shell/model';
 import { packageManagerSpec } from '../../shell/commands';
-import { effectiveCommand, effectiveName, removeWordEdit, type EffectiveCommand } from './util';
-import { own } from '../../own';
+import { effectiveName, effectiveShCommand, removeWordEdit } from './util';
 
 interface Bypass { flag: RegExp; alias?: string }
-const BYPASSES: Record<string, Bypass[]> = {
+const BYPASSES_BY_NAME: Record<string, Bypass[]> = {
   apk: [{ flag: /^--allow-untrusted$/, alias: 'CKV2_DOCKER_7' }],
   'apt-get': [
     { flag: /^--allow-unauthenticated$/, alias: 'CKV2_DOCKER_8' },
@@ -16,19 +16,57 @@ const BYPASSES: Record<string, Bypass[]> = {
   rpm: [{ flag: /^--(nosignature|nodigest|nofiledigest|noverify)$/, alias: 'CKV2_DOCKER_10' }, { flag: /^--nogpgcheck$/, alias: 'CKV2_DOCKER_9' }],
   zypper: [{ flag: /^--no-gpg-checks$/ }],
 };
-BYPASSES.apt = BYPASSES['apt-get'];
-BYPASSES.aptitude = BYPASSES['apt-get'];
-BYPASSES.dnf = BYPASSES.yum;
-BYPASSES.microdnf = BYPASSES.yum;
-BYPASSES.tdnf = BYPASSES.yum;
+BYPASSES_BY_NAME.apt = BYPASSES_BY_NAME['apt-get'];
+BYPASSES_BY_NAME.aptitude = BYPASSES_BY_NAME['apt-get'];
+BYPASSES_BY_NAME.dnf = BYPASSES_BY_NAME.yum;
+BYPASSES_BY_NAME.microdnf = BYPASSES_BY_NAME.yum;
+BYPASSES_BY_NAME.tdnf = BYPASSES_BY_NAME.yum;
+/** The same table as a Map: asked for the name of every command of every RUN, a Map answers a name that is no key with one hash look-up. */
+const BYPASSES = new Map(Object.entries(BYPASSES_BY_NAME));
 
 /** `-o APT::Get::AllowUnauthenticated=true`, `-oAcquire::AllowInsecureRepositories=1`. */
 const APT_OPTION = /^(?:APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories|Acquire::AllowDowngradeToInsecureRepositories)=(1|true|yes)$/i;
+
+/** `-o X` / `--option=X`, and a short option whose value may follow in the next word. */
+const APT_OPTION_FLAG = /^(-o|--option=)/;
+const SHORT_OPTION = /^-[A-Za-z]$/;
 
 /** The bypass this argument spells, if any (a loop, not `find`: it runs for every argument of every package command). */
 function bypassIn(list: readonly Bypass[], value: string): Bypass | undefined {
   for (const b of list) if (b.flag.test(value)) return b;
   return undefined;
+}
+
+// The helpers are module functions taking the lint's context, not closures made in create() for every file.
+
+function report(ctx: DockerfileContext, name: string, w: ShWord, what: string, alias: string | undefined, edits = [removeWordEdit(ctx, w)]) {
+  ctx.report({
+    span: w,
+    message: `${name} ${what} installs packages without verifying their signatures: remove it and trust the repository's signing key instead.`,
+    aliases: alias ? [alias] : [],
+    fix: { title: `Remove ${what}`, safe: false, edits },
+  });
+}
+
+/** Reports the bypass options of a package manager command (`name`: the manager it runs, `list`: its bypasses). */
+function check(ctx: DockerfileContext, cmd: ShCommand, name: string, list: readonly Bypass[]) {
+  const c = effectiveShCommand(cmd)!;
+  const spec = packageManagerSpec(name);
+  for (let k = 0; k < c.args.length; k++) {
+    const w = c.args[k];
+    if (!w.value.startsWith('-')) continue; // a package or a value: everything below looks for an option
+    const hit = bypassIn(list, w.value);
+    if (hit) { report(ctx, name, w, w.value, hit.alias); continue; }
+    if (name.startsWith('apt')) {
+      if (w.value === '-o' && c.args[k + 1] && APT_OPTION.test(c.args[k + 1].value)) {
+        report(ctx, name, c.args[k + 1], `-o ${c.args[k + 1].value}`, 'CKV2_DOCKER_8', [removeWordEdit(ctx, w), removeWordEdit(ctx, c.args[k + 1])]);
+        k++;
+      } else if (APT_OPTION_FLAG.test(w.value) && APT_OPTION.test(w.value.replace(APT_OPTION_FLAG, ''))) {
+        report(ctx, name, w, w.value, 'CKV2_DOCKER_8');
+      }
+    }
+    if (spec?.shortWithValue && SHORT_OPTION.test(w.value) && spec.shortWithValue.includes(w.value[1]) && w.value !== '-o') k++;
+  }
 }
 
 export default defineDockerfileRule({
@@ -46,35 +84,14 @@ export default defineDockerfileRule({
     notes: 'Covers apk `--allow-untrusted`; apt/apt-get `--allow-unauthenticated`, `--allow-insecure-repositories`, `--force-yes` and `-o APT::Get::AllowUnauthenticated=true`; yum/dnf/microdnf `--nogpgcheck` and `gpgcheck=0`; zypper `--no-gpg-checks`; rpm `--nosignature`, `--nodigest`, `--nofiledigest`, `--noverify`, `--nogpgcheck`. pip `--trusted-host` is a certificate bypass and belongs to tls-verification-disabled.',
   },
   create(ctx) {
-    const report = (e: EffectiveCommand, w: ShWord, what: string, alias: string | undefined, edits = [removeWordEdit(ctx, w)]) => ctx.report({
-      span: w,
-      message: `${e.name} ${what} installs packages without verifying their signatures: remove it and trust the repository's signing key instead.`,
-      aliases: alias ? [alias] : [],
-      fix: { title: `Remove ${what}`, safe: false, edits },
-    });
     return {
       RUN(i) {
-        for (const cmd of ctx.analysis.shell(i).commands) {
-          const name = effectiveName(cmd);
-          const list = name === undefined ? undefined : own(BYPASSES, name);
-          if (!list) continue;
-          const e = effectiveCommand(cmd)!;
-          const spec = packageManagerSpec(e.name);
-          for (let k = 0; k < e.args.length; k++) {
-            const w = e.args[k];
-            if (!w.value.startsWith('-')) continue; // a package or a value: everything below looks for an option
-            const hit = bypassIn(list, w.value);
-            if (hit) { report(e, w, w.value, hit.alias); continue; }
-            if (e.name.startsWith('apt')) {
-              if (w.value === '-o' && e.args[k + 1] && APT_OPTION.test(e.args[k + 1].value)) {
-                report(e, e.args[k + 1], `-o ${e.args[k + 1].value}`, 'CKV2_DOCKER_8', [removeWordEdit(ctx, w), removeWordEdit(ctx, e.args[k + 1])]);
-                k++;
-              } else if (/^(-o|--option=)/.test(w.value) && APT_OPTION.test(w.value.replace(/^(-o|--option=)/, ''))) {
-                report(e, w, w.value, 'CKV2_DOCKER_8');
-              }
-            }
-            if (spec?.shortWithValue && /^-[A-Za-z]$/.test(w.value) && spec.shortWithValue.includes(w.value[1]) && w.value !== '-o') k++;
-          }
+        // Only the program names here (most commands run no package manager); the reading is a function of its own.
+        const commands = ctx.analysis.shell(i).commands;
+        for (let k = 0; k < commands.length; k++) {
+          const name = effectiveName(commands[k]);
+          const list = name === undefined ? undefined : BYPASSES.get(name);
+          if (name !== undefined && list) check(ctx, commands[k], name, list);
         }
       },
     };

@@ -3,15 +3,32 @@ import type { Instruction } from '../../dockerfile/model';
 import { trimTrailing } from '../../text';
 
 interface SecretKind { test: (path: string, base: string) => boolean; what: string }
+// The patterns are module constants: a regular expression literal in a function is a new object each time it runs,
+// and these run on every COPY source that has a `.`.
+const ENV_FILE = /^\.env\.[\w.-]+$/;
+const ENV_TEMPLATE = /\.(example|sample|template|dist|defaults?)$/i;
+const SSH_KEY = /^id_(rsa|dsa|ecdsa|ed25519)(_sk)?$/;
+const CREDENTIALS_DIR = /(^|\/)\.(ssh|aws|gnupg|kube|docker)\/?$/;
+const KEY_FILE = /\.(key|p12|pfx|jks|keystore)$/i;
+const PEM_FILE = /\.pem$/i;
+const PUBLIC_PEM = /(^|[-_.])(ca|cacert|cert|certificate|chain|fullchain|bundle|pub|public|crt)([-_.]|$)/i;
+const AWS_CREDENTIALS = /(^|\/)\.aws\/credentials$/;
+const DOCKER_CONFIG = /(^|\/)\.docker\/config\.json$/;
+const KUBECONFIG_FILE = /\.kubeconfig$/;
+const KUBE_CONFIG = /(^|\/)\.kube\/config$/;
 const KINDS: SecretKind[] = [
-  { what: 'an environment file with secrets', test: (_p, b) => b === '.env' || (/^\.env\.[\w.-]+$/.test(b) && !/\.(example|sample|template|dist|defaults?)$/i.test(b)) },
-  { what: 'a private SSH key', test: (_p, b) => /^id_(rsa|dsa|ecdsa|ed25519)(_sk)?$/.test(b) },
-  { what: 'an SSH, cloud or registry credentials folder', test: (p) => /(^|\/)\.(ssh|aws|gnupg|kube|docker)\/?$/.test(p) },
-  { what: 'a private key', test: (_p, b) => /\.(key|p12|pfx|jks|keystore)$/i.test(b) || (/\.pem$/i.test(b) && !/(^|[-_.])(ca|cacert|cert|certificate|chain|fullchain|bundle|pub|public|crt)([-_.]|$)/i.test(b)) },
+  { what: 'an environment file with secrets', test: (_p, b) => b === '.env' || (ENV_FILE.test(b) && !ENV_TEMPLATE.test(b)) },
+  { what: 'a private SSH key', test: (_p, b) => SSH_KEY.test(b) },
+  { what: 'an SSH, cloud or registry credentials folder', test: (p) => CREDENTIALS_DIR.test(p) },
+  { what: 'a private key', test: (_p, b) => KEY_FILE.test(b) || (PEM_FILE.test(b) && !PUBLIC_PEM.test(b)) },
   { what: 'a package registry token file', test: (_p, b) => b === '.npmrc' || b === '.pypirc' },
-  { what: 'stored credentials', test: (p, b) => b === '.netrc' || b === '.git-credentials' || /(^|\/)\.aws\/credentials$/.test(p) || /(^|\/)\.docker\/config\.json$/.test(p) || b === '.htpasswd' },
-  { what: 'a Kubernetes config with cluster credentials', test: (p, b) => b === 'kubeconfig' || /\.kubeconfig$/.test(b) || /(^|\/)\.kube\/config$/.test(p) },
+  { what: 'stored credentials', test: (p, b) => b === '.netrc' || b === '.git-credentials' || AWS_CREDENTIALS.test(p) || DOCKER_CONFIG.test(p) || b === '.htpasswd' },
+  { what: 'a Kubernetes config with cluster credentials', test: (p, b) => b === 'kubeconfig' || KUBECONFIG_FILE.test(b) || KUBE_CONFIG.test(p) },
 ];
+
+const URL_SCHEME = /^[a-z]+:\/\//i;
+/** Up to the last `/` of the first line (`.` stops at a line break). */
+const DIRECTORY_PART = /^.*\//;
 
 /** The first kind of secret a source path looks like (no closure per path: this runs on every COPY source). */
 function secretKind(path: string, base: string): SecretKind | undefined {
@@ -49,12 +66,12 @@ export default defineDockerfileRule({
       const words = i.exec ? i.exec.values : i.words;
       for (let n = 0; n < words.length - 1; n++) {
         const w = words[n];
-        if (w.value.startsWith('<<') || (w.value.includes('://') && /^[a-z]+:\/\//i.test(w.value))) continue;
+        if (w.value.startsWith('<<') || (w.value.includes('://') && URL_SCHEME.test(w.value))) continue;
         // String tests before each regular expression and expansion: this runs on every source of every COPY.
         const expanded = w.value.includes('$') ? ctx.analysis.expand(w.value, i).value : w.value;
         const path = expanded.startsWith('./') ? expanded.slice(2) : expanded;
         const dir = trimTrailing(path, '/');
-        const base = dir.includes('/') ? dir.replace(/^.*\//, '') : dir;
+        const base = dir.includes('/') ? dir.replace(DIRECTORY_PART, '') : dir;
         const kind = secretKind(path, base);
         if (!kind) continue;
         ctx.report({

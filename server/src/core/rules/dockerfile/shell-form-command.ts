@@ -1,9 +1,23 @@
 import { defineDockerfileRule } from '../../rule';
-import type { Instruction, Stage } from '../../dockerfile/model';
+import type { Instruction, Stage, Word } from '../../dockerfile/model';
 import { ancestorHas, execForm, hasEmbeddedComments } from './util';
 
 // Plain words only: anything the shell would interpret keeps the shell form's meaning.
 const SHELL_SYNTAX = /[|&;<>()$`\\*?[\]{}~#!]|^\s*$/;
+const QUOTES = /^"(.*)"$|^'(.*)'$/;
+const QUOTED_PLAIN = /^'[^']*'$|^"[^"$`\\]*"$/;
+
+/** Whether the words from `from` on are plain: the exec form would mean the same. */
+function plainWords(words: readonly Word[], from: number): boolean {
+  for (let k = from; k < words.length; k++) {
+    const raw = words[k].raw;
+    // Both patterns about quotes need one first: an unquoted word (most) is tested as it is, with no copy.
+    const quoted = raw[0] === '"' || raw[0] === "'";
+    if (!quoted) { if (SHELL_SYNTAX.test(raw)) return false; continue; }
+    if (SHELL_SYNTAX.test(raw.replace(QUOTES, '$1$2')) && !QUOTED_PLAIN.test(raw)) return false;
+  }
+  return true;
+}
 
 export default defineDockerfileRule({
   id: 'shell-form-command',
@@ -26,7 +40,7 @@ export default defineDockerfileRule({
     const customShell = () => (shellSet ??= !!stage && ancestorHas(ctx, stage, 'SHELL'));
     const check = (i: Instruction) => {
       if (i.exec || !i.rest.trim() || customShell()) return;
-      const plain = i.words.every((w) => !SHELL_SYNTAX.test(w.raw.replace(/^"(.*)"$|^'(.*)'$/, '$1$2')) || /^'[^']*'$|^"[^"$`\\]*"$/.test(w.raw));
+      const plain = plainWords(i.words, 0);
       const span = { start: i.words[0].start, end: i.words[i.words.length - 1].end };
       // A comment line inside the continuation would be lost by rewriting the arguments as one line.
       const fix = hasEmbeddedComments(ctx, i) ? undefined : plain
@@ -42,7 +56,7 @@ export default defineDockerfileRule({
       const words = i.words;
       if (i.parent || i.exec || words.length < 2 || words[0].value.toUpperCase() !== 'CMD' || customShell()) return;
       const args = words.slice(1);
-      const plain = args.every((w) => !SHELL_SYNTAX.test(w.raw.replace(/^"(.*)"$|^'(.*)'$/, '$1$2')) || /^'[^']*'$|^"[^"$`\\]*"$/.test(w.raw));
+      const plain = plainWords(words, 1);
       const span = { start: args[0].start, end: args[args.length - 1].end };
       ctx.report({
         span: words[0],

@@ -9,10 +9,13 @@ import { editDistance, isLineBreak } from '../../text';
 import { isCommentLine } from '../../dockerfile/parse';
 import { setsErrexit } from '../../shell/commands';
 import { own } from '../../own';
+import { emptied, takeAll } from '../../shell/list-builder';
 
 /** The `user[:group]` of a USER instruction names root. */
 export function isRootUser(value: string): boolean {
-  const user = value.split(':')[0];
+  // The name compared in place, not split off: a USER without a group (most) is the name itself.
+  const colon = value.indexOf(':');
+  const user = colon < 0 ? value : value.slice(0, colon);
   return user === 'root' || user === '0';
 }
 
@@ -56,10 +59,10 @@ export function insertLineAfter(ctx: DockerfileContext, i: Instruction, text: st
  * A value made once per lint for `key`: keep `key` the same object across calls. The memo lives on the lint's
  * context (one per lint, shared by its rules): no WeakMap lookup per call, and nothing outlives the lint.
  */
-export function oncePerLint<T>(ctx: DockerfileContext, key: object, make: () => T): T {
+export function oncePerLint<T>(ctx: DockerfileContext, key: object, make: (ctx: DockerfileContext) => T): T {
   const memo = (ctx.memo ??= new Map());
   let value = memo.get(key);
-  if (value === undefined && !memo.has(key)) { value = make(); memo.set(key, value); }
+  if (value === undefined && !memo.has(key)) { value = make(ctx); memo.set(key, value); }
   return value as T;
 }
 
@@ -70,14 +73,29 @@ export function oncePerLint<T>(ctx: DockerfileContext, key: object, make: () => 
  * object every time (a module-level function, or one made once in `create`).
  */
 export function chainFact<T>(ctx: DockerfileContext, fold: (stage: Stage, fromParent: NoInfer<T> | undefined) => T, stage: Stage): T {
-  const values = oncePerLint(ctx, fold, () => new Map<Stage, T>());
+  const values = oncePerLint(ctx, fold, newStageMap<T>);
+  // Most questions are about a stage already folded, or one whose parent is (rules ask stage after stage, in
+  // file order): answered without the list of stages to fold.
+  const known = values.get(stage);
+  if (known !== undefined || values.has(stage)) return known as T;
+  const parent = ctx.analysis.parentStage(stage);
+  if (!parent || values.has(parent)) {
+    const v = fold(stage, parent ? values.get(parent) : undefined);
+    values.set(stage, v);
+    return v;
+  }
   // Parents always come earlier in the file (parentStage checks it), so the walk up ends.
-  const pending: Stage[] = [];
-  let s: Stage | undefined = stage;
+  const pending: Stage[] = [stage];
+  let s: Stage | undefined = parent;
   while (s && !values.has(s)) { pending.push(s); s = ctx.analysis.parentStage(s); }
   let v = s ? values.get(s) : undefined;
   for (let k = pending.length - 1; k >= 0; k--) { v = fold(pending[k], v); values.set(pending[k], v); }
   return values.get(stage) as T;
+}
+
+/** A module function, not an arrow in chainFact: asked per stage by several rules, the arrow was a new object each time. */
+function newStageMap<T>(): Map<Stage, T> {
+  return new Map();
 }
 
 const rootOf = (s: Stage, parentRoot: Stage | undefined): Stage => parentRoot ?? s;
@@ -117,14 +135,16 @@ const childrenKey = {};
 
 /** The stages built FROM each stage, by stage. */
 function stageChildren(ctx: DockerfileContext): Map<Stage, Stage[]> {
-  return oncePerLint(ctx, childrenKey, () => {
-    const out = new Map<Stage, Stage[]>();
-    for (const s of ctx.doc.stages) {
-      const p = ctx.analysis.parentStage(s);
-      if (p) { const list = out.get(p); if (list) list.push(s); else out.set(p, [s]); }
-    }
-    return out;
-  });
+  return oncePerLint(ctx, childrenKey, childrenByStage);
+}
+
+function childrenByStage(ctx: DockerfileContext): Map<Stage, Stage[]> {
+  const out = new Map<Stage, Stage[]>();
+  for (const s of ctx.doc.stages) {
+    const p = ctx.analysis.parentStage(s);
+    if (p) { const list = out.get(p); if (list) list.push(s); else out.set(p, [s]); }
+  }
+  return out;
 }
 
 /**
@@ -157,11 +177,12 @@ export function walkStageTree(ctx: DockerfileContext, enter: (s: Stage) => void,
 const isTagEnd = (c: string) => c === '/' || c === ':' || c === '@';
 
 /**
- * An image reference's name and tag as `/^(.*?)(?::([^/:@]+))?(?:@.*)?$/` splits it (undefined where it does not
- * match), in linear time: that pattern tried the rest of the text from every position, quadratic on a long run
- * of `@` or `:` before a line break.
+ * Where the tag of an image reference starts (after its `:`) as `/^(.*?)(?::([^/:@]+))?(?:@.*)?$/` splits it, or -1
+ * when that pattern finds no tag or does not match; the tag runs to the next `/`, `:` or `@` (tagEnd). In linear
+ * time: that pattern tried the rest of the text from every position, quadratic on a long run of `@` or `:` before
+ * a line break. Offsets, not the name and tag: most images' tags are then read in place (knownTagFor).
  */
-function splitImageTag(s: string): { name: string; tag?: string } | undefined {
+function tagStart(s: string): number {
   let firstBreak = s.length;
   let lastBreak = -1;
   for (let k = 0; k < s.length; k++) if (isLineBreak(s[k])) { if (firstBreak === s.length) firstBreak = k; lastBreak = k; }
@@ -170,39 +191,70 @@ function splitImageTag(s: string): { name: string; tag?: string } | undefined {
     if (s[p] === ':') {
       if (tagEnd < p + 1) tagEnd = p + 1;
       while (tagEnd < s.length && !isTagEnd(s[tagEnd])) tagEnd++;
-      if (tagEnd > p + 1 && (tagEnd === s.length || (s[tagEnd] === '@' && tagEnd > lastBreak))) return { name: s.slice(0, p), tag: s.slice(p + 1, tagEnd) };
+      if (tagEnd > p + 1 && (tagEnd === s.length || (s[tagEnd] === '@' && tagEnd > lastBreak))) return p + 1;
     }
-    if (p === s.length || (s[p] === '@' && p > lastBreak)) return { name: s.slice(0, p) };
+    if (p === s.length || (s[p] === '@' && p > lastBreak)) return -1;
   }
-  return undefined;
+  return -1;
 }
 
-/** Docker's tag grammar: only such a tag is worth offering as a replacement. */
-const VALID_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+/** The end of a tag starting at `start`: the next `/`, `:` or `@`, or the end of the text. */
+function tagEnd(s: string, start: number): number {
+  let end = start;
+  while (end < s.length && !isTagEnd(s[end])) end++;
+  return end;
+}
+
+/** Docker's tag grammar, `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`, tested in place: only such a tag is worth offering as a replacement. */
+function isValidTag(s: string, start: number, end: number): boolean {
+  if (end <= start || end - start > 128) return false;
+  for (let k = start; k < end; k++) {
+    const c = s.charCodeAt(k);
+    const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    if (!word && (k === start || (c !== 46 && c !== 45))) return false;
+  }
+  return true;
+}
+
 const knownTagsKey = {};
 
 /** Same tag used for the same image elsewhere in this file: a tag the user already chose (first stage wins). */
 export function knownTagFor(ctx: DockerfileContext, name: string): string | undefined {
-  const tags = oncePerLint(ctx, knownTagsKey, () => {
-    const out = new Map<string, string>();
-    for (const s of ctx.doc.stages) {
-      const r = ctx.analysis.resolvedImage(s);
-      const m = splitImageTag(r.image);
-      if (m?.tag && m.tag !== 'latest' && VALID_TAG.test(m.tag) && !r.unresolved.length && !out.has(m.name)) out.set(m.name, m.tag);
-    }
-    return out;
-  });
-  return tags.get(name);
+  return oncePerLint(ctx, knownTagsKey, tagsByImageName).get(name);
+}
+
+function tagsByImageName(ctx: DockerfileContext): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of ctx.doc.stages) {
+    // Without a `$` the image is as written (nothing to expand, nothing unresolved): the stage's resolved image,
+    // kept for the rest of the lint, is made only for the stages that need one.
+    const raw = s.image.raw;
+    const r = raw.includes('$') ? ctx.analysis.resolvedImage(s) : undefined;
+    if (r?.unresolved.length) continue;
+    const image = r ? r.image : raw;
+    const start = tagStart(image);
+    if (start < 0) continue;
+    const end = tagEnd(image, start);
+    if (!isValidTag(image, start, end) || (end - start === 6 && image.startsWith('latest', start))) continue;
+    const named = image.slice(0, start - 1);
+    if (!out.has(named)) out.set(named, image.slice(start, end));
+  }
+  return out;
 }
 
 /** An absolute path on Linux (`/x`) or Windows (`C:\x`, `C:/x`, `\x`). */
 export function isAbsolutePath(p: string): boolean {
-  return p.startsWith('/') || p.startsWith('\\') || /^[A-Za-z]:[\\/]/.test(p);
+  return p.startsWith('/') || p.startsWith('\\') || WINDOWS_DRIVE.test(p);
 }
+
+/** `C:\` or `C:/` at the start (module-level: a regular expression literal is a new object each time it is evaluated). */
+const WINDOWS_DRIVE = /^[A-Za-z]:[\\/]/;
 
 /** A word's text without one pair of surrounding quotes, as written (escapes kept: `"C:\"` gives `C:\`). */
 export function stripQuotes(raw: string): string {
-  return /^(["']).*\1$/s.test(raw) && raw.length >= 2 ? raw.slice(1, -1) : raw;
+  // What `/^(["']).*\1$/s` tests, on the two ends only.
+  const q = raw[0];
+  return raw.length >= 2 && (q === '"' || q === "'") && raw[raw.length - 1] === q ? raw.slice(1, -1) : raw;
 }
 
 /** A base image that has no shell or package tools to speak of (`scratch`, distroless, chiselled). */
@@ -229,7 +281,7 @@ export function ancestorStages(ctx: DockerfileContext, stage: Stage): Stage[] {
 /** Comment lines between two instructions (exclusive), with their line numbers, for edits that must keep them. */
 export function commentLinesBetween(ctx: DockerfileContext, afterLine: number, beforeLine: number): string[] {
   const comments = ctx.doc.comments;
-  if (!oncePerLint(ctx, commentsInOrder, () => commentsInOrder(comments))) {
+  if (!oncePerLint(ctx, commentsInOrder, commentsOfLintInOrder)) {
     return comments.filter((c) => c.line > afterLine && c.line < beforeLine).map((c) => ctx.lines.lineText(c.line));
   }
   // Comments come in line order: start at the first one after `afterLine` instead of testing every comment of the
@@ -241,6 +293,8 @@ export function commentLinesBetween(ctx: DockerfileContext, afterLine: number, b
   for (let k = lo; k < comments.length && comments[k].line < beforeLine; k++) out.push(ctx.lines.lineText(comments[k].line));
   return out;
 }
+
+const commentsOfLintInOrder = (ctx: DockerfileContext) => commentsInOrder(ctx.doc.comments);
 
 /** Whether the comments are sorted by line (the parser lists them in document order). */
 function commentsInOrder(comments: readonly { line: number }[]): boolean {
@@ -267,11 +321,17 @@ export interface VariableRef {
  * Variable references BuildKit expands in an instruction's arguments: not inside single quotes, not after the
  * escape character; names inside `${A:-$B}` included.
  */
-export function variableRefs(text: string, escape = '\\', from = 0, to = text.length): VariableRef[] {
-  const out: VariableRef[] = [];
-  collectRefs(text, escape, from, to, out);
-  return out;
+export function variableRefs(text: string, escape = '\\', from = 0, to = text.length): readonly VariableRef[] {
+  // Most instructions reference no variable: no list for them (undefined-var asks for every instruction). The others
+  // collect into a scratch list and get an exact-size copy (a list grown by push reserves 17 slots).
+  const dollar = text.indexOf('$', from);
+  if (dollar < 0 || dollar >= to) return NO_REFS;
+  collectRefs(text, escape, from, to, emptied(refScratch));
+  return takeAll(refScratch);
 }
+
+const NO_REFS: readonly VariableRef[] = [];
+const refScratch: VariableRef[] = [];
 
 // Names and operators are read in place, not by a regex over a slice of the text: every instruction's
 // arguments are scanned (undefined-var), and the slices and match arrays were most of what the scan allocated.
@@ -590,6 +650,21 @@ export function effectiveName(cmd: ShCommand): string | undefined {
   return wrapsAnother(base, cmd.args) ? effectiveCommand(cmd)?.name : base;
 }
 
+/**
+ * `withArgs(effectiveCommand(cmd))`: the command that really runs, with its own name and arguments. A command that
+ * wraps nothing (most) is its own answer, with no reading object made: rules that only need the arguments ask this
+ * (an object per command checked by each rule was most of what their RUN handlers allocated).
+ */
+export function effectiveShCommand(cmd: ShCommand): ShCommand | undefined {
+  if (!cmd.name) return undefined;
+  if (!wrapsAnother(baseName(cmd.name.value), cmd.args)) return cmd;
+  const e = effectiveCommand(cmd);
+  return e && withArgs(e);
+}
+
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+const DIGIT_FIRST = /^\d/;
+
 function readEffectiveCommand(cmd: ShCommand): EffectiveCommand | undefined {
   if (!cmd.name) return undefined;
   let nameWord = cmd.name;
@@ -607,8 +682,8 @@ function readEffectiveCommand(cmd: ShCommand): EffectiveCommand | undefined {
           k += !v.startsWith('--') && (withValue ?? '').includes(last) && v.length === 2 ? 2 : 1;
           continue;
         }
-        if ((base === 'env' || base === 'sudo') && /^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) { k++; continue; }
-        if (base === 'timeout' && /^\d/.test(v)) { k++; continue; }
+        if ((base === 'env' || base === 'sudo') && ASSIGNMENT.test(v)) { k++; continue; }
+        if (base === 'timeout' && DIGIT_FIRST.test(v)) { k++; continue; }
         break;
       }
       if (k >= args.length) return undefined;

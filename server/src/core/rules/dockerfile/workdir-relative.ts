@@ -2,7 +2,8 @@ import { defineDockerfileRule } from '../../rule';
 import type { Instruction, Stage } from '../../dockerfile/model';
 import { chainFact, stripQuotes } from './util';
 
-const isAbsolute = (p: string) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\');
+const WINDOWS_DRIVE = /^[A-Za-z]:[\\/]/;
+const isAbsolute = (p: string) => p.startsWith('/') || WINDOWS_DRIVE.test(p) || p.startsWith('\\');
 
 function join(base: string, rel: string): string {
   const parts = base.split('/').filter(Boolean);
@@ -53,7 +54,8 @@ export default defineDockerfileRule({
         const w = i.words[0];
         if (!w) return;
         // `"C:\"` as written: the backslash is a Windows path separator, not an escape of the quote.
-        const value = isAbsolute(stripQuotes(w.raw)) && !isAbsolute(w.value) ? stripQuotes(w.raw) : w.value;
+        const unquoted = stripQuotes(w.raw);
+        const value = isAbsolute(unquoted) && !isAbsolute(w.value) ? unquoted : w.value;
         if (isAbsolute(value) || value.startsWith('$')) {
           if (isAbsolute(value)) current = value;
           else current = undefined;
