@@ -4,8 +4,9 @@ import type { Dockerfile, ImageRef, Instruction, Stage } from './model';
 import { expand, type Expansion } from './expand';
 import { toSource, type TextMap } from './words';
 import { textMapOf } from './parse';
-import { parseShell, type ParseShellOptions } from '../shell/parse';
+import { parseShell, parseShellAt } from '../shell/parse';
 import { runsAscend } from '../shell/offsets';
+import { emptied, takeAll } from '../shell/list-builder';
 import type { ShCommand, ShScript } from '../shell/model';
 import { packageCommand, type ManagerName } from './packages';
 
@@ -17,6 +18,9 @@ export const AUTOMATIC_ARGS = new Set([
 ]);
 
 interface Declaration { index: number; name: string; value: string | undefined; kind: 'ARG' | 'ENV' }
+/** The declarations being collected for a stage (the constructor does not nest). */
+const declarationScratch: Declaration[] = [];
+const NO_DECLARATIONS: readonly Declaration[] = [];
 
 export interface RunScript { commands: ShCommand[]; errors: ShScript['errors'] }
 
@@ -96,25 +100,26 @@ class PerInstruction<T> {
 
 export class DockerfileAnalysis {
   private readonly indexOf: InstructionIndex;
-  private readonly decls: Declaration[][] = [];
+  /** The ARG and ENV declarations of each stage, by stage index. */
+  private readonly decls: (readonly Declaration[])[];
   private readonly shellCache: PerInstruction<RunScript>;
   private readonly stageByName = new Map<string, Stage>();
   /** Names some stage declares (ARG or ENV): any other name is undeclared in every stage, no chain walk needed. */
   private readonly declaredInStages = new Set<string>();
   /** What a name resolves to at the end of a stage, filled as stage chains are walked (by stage, then name). */
-  private readonly atStageEnd = new Map<Stage, Map<string, { declared: boolean; value?: string }>>();
+  private atStageEnd: Map<Stage, Map<string, { declared: boolean; value?: string }>> | undefined = undefined;
 
   constructor(readonly doc: Dockerfile) {
     this.indexOf = new InstructionIndex(doc.instructions);
     this.shellCache = new PerInstruction(this.indexOf);
-    this.managerCache = new PerInstruction(this.indexOf);
     // Indexed loops: this runs once per lint, mostly before the optimising compiler has seen it, where a for-of
     // makes an iterator and a result object per element (0.04 MB per lint of the 5,000-line file).
     const stages = doc.stages;
+    this.decls = new Array<readonly Declaration[]>(stages.length);
+    const list = emptied(declarationScratch);
     for (let k = 0; k < stages.length; k++) {
       const s = stages[k];
       if (s.name && !this.stageByName.has(s.name)) this.stageByName.set(s.name, s);
-      const list: Declaration[] = [];
       const instructions = s.instructions;
       for (let n = 0; n < instructions.length; n++) {
         const i = instructions[n];
@@ -126,7 +131,9 @@ export class DockerfileAnalysis {
           this.declaredInStages.add(p.key);
         }
       }
-      this.decls.push(list);
+      // Exact-size lists, one shared empty one: a list grown by push per stage was 0.04 MB per lint of the
+      // 5,000-line file (389 stages, most without ARG or ENV).
+      this.decls[k] = list.length === 0 ? NO_DECLARATIONS : takeAll(list);
     }
   }
 
@@ -218,12 +225,13 @@ export class DockerfileAnalysis {
   private resolveAtEnd(stage: Stage, name: string): { declared: boolean; value?: string } {
     let found: { declared: boolean; value?: string } | undefined;
     for (let s: Stage | undefined = stage; s; s = this.parentStage(s)) {
-      found = this.atStageEnd.get(s)?.get(name) ?? this.declaredIn(s, name, Infinity);
+      found = this.atStageEnd?.get(s)?.get(name) ?? this.declaredIn(s, name, Infinity);
       if (found) break;
     }
     found ??= { declared: false };
-    let m = this.atStageEnd.get(stage);
-    if (!m) { m = new Map(); this.atStageEnd.set(stage, m); }
+    const atEnd = this.atStageEnd ??= new Map();
+    let m = atEnd.get(stage);
+    if (!m) { m = new Map(); atEnd.set(stage, m); }
     m.set(name, found);
     return { ...found };
   }
@@ -232,48 +240,68 @@ export class DockerfileAnalysis {
     return expand(text, (n) => this.resolve(n, at).value, this.doc.escape);
   }
 
-  private readonly imageCache = new Map<Stage, { image: string; unresolved: string[] }>();
+  /** Made on first use, as atStageEnd: a lint of a small file often needs neither. */
+  private imageCache: Map<Stage, { image: string; unresolved: string[] }> | undefined = undefined;
 
   /** The stage's base image with variables expanded (computed once per stage; treat the result as read-only). */
   resolvedImage(stage: Stage): { image: string; unresolved: string[] } {
-    let r = this.imageCache.get(stage);
+    let r = this.imageCache?.get(stage);
     if (!r) {
       const e = this.expand(stage.image.raw, stage.from);
       r = { image: e.value, unresolved: e.unresolved };
-      this.imageCache.set(stage, r);
+      (this.imageCache ??= new Map()).set(stage, r);
     }
     return r;
   }
 
-  private readonly managerCache: PerInstruction<ReadonlySet<ManagerName>>;
+  /**
+   * The package managers each RUN invokes, as a bit set by instruction index (MANAGER_BITS; KNOWN once read): a Set
+   * per RUN with a manager and a list of them were 0.07 MB kept until a lint of the 5,000-line file ended.
+   */
+  private managerMasks: Uint16Array | undefined = undefined;
+  /** The same for instructions outside the document's list (ONBUILD triggers). */
+  private otherMasks: Map<Instruction, number> | undefined = undefined;
   // The last instruction asked about and its answers: the walk runs every rule on one instruction before the
   // next, so most of the ~30,000 questions per 300 files repeat the previous one and skip the index look-up and
   // the per-index cache (kept on top of them: without it a lint measured 2-5 % slower, session 5).
-  private lastManagersOf: Instruction | undefined = undefined;
-  private lastManagers: ReadonlySet<ManagerName> = NO_MANAGERS;
+  private lastMaskOf: Instruction | undefined = undefined;
+  private lastMask = 0;
   private lastShellOf: Instruction | undefined = undefined;
   private lastShell: RunScript | undefined = undefined;
 
   /**
    * Whether the RUN invokes one of these package managers (as `packageCommand` reads its commands): the
-   * package rules ask this first, so a RUN that cannot concern them costs one set lookup, not a scan.
+   * package rules ask this first, so a RUN that cannot concern them costs one bit test, not a scan.
    */
   runsManager(i: Instruction, a: ManagerName, b?: ManagerName, c?: ManagerName): boolean {
-    const set = this.managersOf(i);
-    return set.size > 0 && (set.has(a) || (b !== undefined && set.has(b)) || (c !== undefined && set.has(c)));
+    const mask = this.managerMask(i);
+    return mask !== KNOWN && (hasManager(mask, a) || hasManager(mask, b) || hasManager(mask, c));
   }
 
-  /** The package managers a RUN invokes (see runsManager). */
+  /** The package managers a RUN invokes, in the order of their first command (see runsManager, the cheap question). */
   managersOf(i: Instruction): ReadonlySet<ManagerName> {
-    if (i === this.lastManagersOf) return this.lastManagers;
-    let set = this.managerCache.get(i);
-    if (set === undefined) {
-      set = managersIn(this.shell(i).commands);
-      this.managerCache.set(i, set);
+    if (this.managerMask(i) === KNOWN) return NO_MANAGERS;
+    const set = new Set<ManagerName>();
+    for (const c of this.shell(i).commands) {
+      const p = packageCommand(c);
+      if (p) set.add(p.manager);
     }
-    this.lastManagersOf = i;
-    this.lastManagers = set;
     return set;
+  }
+
+  /** The RUN's manager bits, KNOWN included. */
+  private managerMask(i: Instruction): number {
+    if (i === this.lastMaskOf) return this.lastMask;
+    const k = this.indexOf.get(i);
+    let mask = k === undefined ? this.otherMasks?.get(i) ?? 0 : this.managerMasks === undefined ? 0 : this.managerMasks[k];
+    if (mask === 0) {
+      mask = managerBitsOf(this.shell(i).commands);
+      if (k === undefined) (this.otherMasks ??= new Map()).set(i, mask);
+      else (this.managerMasks ??= new Uint16Array(this.indexOf.size))[k] = mask;
+    }
+    this.lastMaskOf = i;
+    this.lastMask = mask;
+    return mask;
   }
 
   /** Shell commands of a RUN (shell form, or a heredoc used as the script), with document offsets. */
@@ -293,29 +321,42 @@ export class DockerfileAnalysis {
 /** Shared answer for the many RUNs that invoke no package manager (read-only, like every answer). */
 const NO_MANAGERS: ReadonlySet<ManagerName> = new Set();
 
-function managersIn(commands: readonly ShCommand[]): ReadonlySet<ManagerName> {
-  let set: Set<ManagerName> | undefined;
-  for (const c of commands) {
-    const p = packageCommand(c);
-    if (p) (set ??= new Set()).add(p.manager);
+const MANAGER_NAMES: readonly ManagerName[] = [
+  'apt-get', 'apt', 'aptitude', 'apk', 'yum', 'dnf', 'microdnf', 'zypper', 'pip', 'pipx', 'npm', 'yarn', 'gem', 'go',
+];
+/** A bit per package manager, for a RUN's manager mask (14 bits and KNOWN fit the Uint16Array). */
+const MANAGER_BITS: ReadonlyMap<ManagerName, number> = new Map(MANAGER_NAMES.map((m, k) => [m, 1 << k]));
+/** Set in every mask computed, so that 0 means "not read yet". */
+const KNOWN = 1 << 15;
+
+const hasManager = (mask: number, m: ManagerName | undefined): boolean => m !== undefined && (mask & MANAGER_BITS.get(m)!) !== 0;
+
+function managerBitsOf(commands: readonly ShCommand[]): number {
+  let mask = KNOWN;
+  for (let k = 0; k < commands.length; k++) {
+    const p = packageCommand(commands[k]);
+    if (p) mask |= MANAGER_BITS.get(p.manager)!;
   }
-  return set ?? NO_MANAGERS;
+  return mask;
 }
+
+/** The script of a RUN without one (exec form, blank): shared, read-only. */
+const NO_SCRIPT: RunScript = { commands: [], errors: [] };
 
 const HEREDOC_ONLY = /^\s*(<<-?["']?[A-Za-z_][\w.-]*["']?\s*)+$/;
 const FEEDS_SHELL = /^\s*(\/bin\/|\/usr\/bin\/)?(ba|da|z|a)?sh\b(?!\s+-c)/;
 
 /** Parses a RUN's script: its shell-form text, and its heredocs when they are fed to a shell. */
 function readRunScript(i: Instruction, docText: string): RunScript {
-  if (i.exec) return { commands: [], errors: [] };
+  if (i.exec) return NO_SCRIPT;
   const line = i.rest;
   const heredocs = i.heredocs;
   // Redirections dropped before the test (HEREDOC_ONLY allows the blanks they leave). Not `\s*>+…`: a leading
   // `\s*` is tried from every blank of a long run, quadratic on a heredoc line with 40,000 spaces (1.6 s).
   const heredocOnly = heredocs.length > 0 && HEREDOC_ONLY.test(line.replace(/>+\s*\S+/g, ''));
-  const main = !heredocOnly && hasNonBlank(line) ? parseShell(line, scriptOffsets(textMapOf(i), i.restOffset)) : undefined;
+  const main = !heredocOnly && hasNonBlank(line) ? parseRest(line, textMapOf(i), i.restOffset) : undefined;
   const feedsShell = heredocs.length > 0 && (heredocOnly || FEEDS_SHELL.test(line));
-  if (!feedsShell) return main ?? { commands: [], errors: [] };
+  if (!feedsShell) return main ?? NO_SCRIPT;
   const result: RunScript = { commands: [], errors: [] };
   if (main !== undefined) append(result, main);
   for (const h of heredocs) append(result, parseShell(h.body, { mapOffset: heredocOffsetMap(docText, h.bodySpan.start, h.bodySpan.end, h.stripTabs) }));
@@ -332,14 +373,17 @@ function hasNonBlank(line: string): boolean {
   return (c > 32 && c < 127) || /\S/.test(line);
 }
 
-/** The shell parser's options for a script at logical offset `base` of an instruction's text: a plain shift for one segment. */
-function scriptOffsets(map: TextMap, base: number): ParseShellOptions {
-  if (typeof map === 'number') return { offset: map + base };
-  if (map.logical.length === 1) return { offset: map.source[0] - map.logical[0] + base };
-  // The parser follows the segments with a cursor (shell/offsets.ts; a binary search per offset was a twentieth
-  // of reading the RUNs). Same answers as toSource; a map whose segments are out of order gets toSource itself.
-  if (runsAscend(map)) return { runs: map, offset: base };
-  return { mapOffset: (o) => toSource(map, base + o) };
+/**
+ * Parses the script at logical offset `base` of an instruction's text: a plain shift for one segment, without an
+ * options object per RUN. The parser follows several segments with a cursor (shell/offsets.ts; a binary search
+ * per offset was a twentieth of reading the RUNs): same answers as toSource. A map whose segments are out of
+ * order gets toSource itself.
+ */
+function parseRest(line: string, map: TextMap, base: number): ShScript {
+  if (typeof map === 'number') return parseShellAt(line, map + base);
+  if (map.logical.length === 1) return parseShellAt(line, map.source[0] - map.logical[0] + base);
+  if (runsAscend(map)) return parseShellAt(line, base, map);
+  return parseShell(line, { mapOffset: (o) => toSource(map, base + o) });
 }
 
 function append(result: RunScript, s: ShScript): void {

@@ -68,5 +68,6 @@ export interface ShCommand extends Span {
 export interface ShScript {
   /** Every simple command in source order (by start), flattened over all nesting. */
   commands: ShCommand[];
+  /** Read-only: the scripts without errors share one empty list (a list each was kept until the lint ended). */
   errors: { message: string; span: Span }[];
 }

@@ -16,7 +16,15 @@ export interface ScriptRuns {
 export class RunCursor {
   private run = 0;
 
-  constructor(private readonly runs: ScriptRuns, private readonly base: number) {}
+  constructor(private runs: ScriptRuns, private base: number) {}
+
+  /** This cursor, moved to other runs (the shell parser reuses one for every script). */
+  restart(runs: ScriptRuns, base: number): this {
+    this.runs = runs;
+    this.base = base;
+    this.run = 0;
+    return this;
+  }
 
   map(o: number): number {
     const x = this.base + o;
