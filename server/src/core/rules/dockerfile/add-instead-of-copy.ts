@@ -1,8 +1,13 @@
 import { defineDockerfileRule } from '../../rule';
+import type { Flag } from '../../dockerfile/model';
 import { replaceKeyword } from './util';
 
 const REMOTE = /^(https?|ftp):\/\/|^git@|\.git(#.*)?$/i;
 const ARCHIVE = /\.(tar|tar\.(gz|bz2|xz|zst)|tgz|tbz2?|txz|gz|bz2|xz|zst)$/i;
+
+// A predicate made once: an arrow written in the handler is a closure made on every call (it showed in the
+// allocation profile of the 5,000-line file).
+const choosesAddBehaviour = (f: Flag) => f.name === 'checksum' || f.name === 'keep-git-dir' || f.name === 'unpack';
 
 export default defineDockerfileRule({
   id: 'add-instead-of-copy',
@@ -24,7 +29,7 @@ export default defineDockerfileRule({
         if (words.length < 2 || i.heredocs.length) return;
         const sources = words.slice(0, -1).map((w) => w.value);
         if (sources.some((s) => REMOTE.test(s) || ARCHIVE.test(s) || s.includes('$'))) return;
-        if (i.flags.some((f) => f.name === 'checksum' || f.name === 'keep-git-dir' || f.name === 'unpack')) return;
+        if (i.flags.some(choosesAddBehaviour)) return;
         ctx.report({
           span: i.keywordSpan,
           message: 'Use COPY instead of ADD for local files: ADD also downloads and unpacks, which is easy to trigger by accident.',

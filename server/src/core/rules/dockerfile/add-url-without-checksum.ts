@@ -1,4 +1,9 @@
 import { defineDockerfileRule } from '../../rule';
+import type { Flag } from '../../dockerfile/model';
+
+// A predicate made once: an arrow written in the handler is a closure made on every call (it showed in the
+// allocation profile of the 5,000-line file).
+const isChecksumFlag = (f: Flag) => f.name === 'checksum';
 
 export default defineDockerfileRule({
   id: 'add-url-without-checksum',
@@ -17,7 +22,7 @@ export default defineDockerfileRule({
   create(ctx) {
     return {
       ADD(i) {
-        if (i.flags.some((f) => f.name === 'checksum')) return;
+        if (i.flags.some(isChecksumFlag)) return;
         const words = i.exec ? i.exec.values : i.words;
         for (let k = 0; k < words.length - 1; k++) {
           const w = words[k];

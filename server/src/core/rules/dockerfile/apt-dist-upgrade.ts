@@ -1,6 +1,9 @@
 import { defineDockerfileRule } from '../../rule';
+import type { ShWord } from '../../shell/model';
 import { positionalArgs, packageManagerSpec } from '../../shell/commands';
 import { effectiveCommand, effectiveName, withArgs } from './util';
+
+const isUpgradeWord = (w: ShWord) => w.value === 'dist-upgrade' || w.value === 'full-upgrade';
 
 export default defineDockerfileRule({
   id: 'apt-dist-upgrade',
@@ -23,6 +26,9 @@ export default defineDockerfileRule({
           const name = effectiveName(cmd);
           if (name !== 'apt-get' && name !== 'apt' && name !== 'aptitude') continue;
           const e = effectiveCommand(cmd)!;
+          // The subcommand is one of the arguments: without either word among them there is no list of positionals
+          // to make (most apt commands install or update).
+          if (!e.args.some(isUpgradeWord)) continue;
           const sub = positionalArgs(withArgs(e), packageManagerSpec(e.name))[0];
           if (!sub || (sub.value !== 'dist-upgrade' && sub.value !== 'full-upgrade')) continue;
           ctx.report({ span: sub, message: `${e.name} ${sub.value} can add and remove packages, so the image depends on the build date: rebuild on a newer base image, or use "upgrade".` });

@@ -1,4 +1,5 @@
 import { defineDockerfileRule } from '../../rule';
+import type { DockerfileContext } from '../../rule';
 import type { Instruction } from '../../dockerfile/model';
 import type { ShCommand } from '../../shell/model';
 import { CACHE_DIRS, cacheMountCovers, packageCommand, removesPath, runMounts, subcommand, type PackageCommand } from '../../dockerfile/packages';
@@ -27,6 +28,28 @@ function firstAptUpdate(commands: readonly ShCommand[]): PackageCommand | undefi
   return undefined;
 }
 
+// Loops, not `commands.some` with a closure made for every RUN that updates apt (the helpers live outside create()
+// for the same reason: closures made for every file showed in the bench corpus's allocation).
+
+/** Whether a command after `start` deletes the lists. */
+function cleansListsAfter(commands: readonly ShCommand[], start: number): boolean {
+  for (const c of commands) if (c.start > start && cleansLists(c)) return true;
+  return false;
+}
+
+/** Whether an apt command after `start` reads the lists. */
+function usesListsAfter(commands: readonly ShCommand[], start: number): boolean {
+  for (const c of commands) if (c.start > start && USES_LISTS.has(aptCommand(c)?.positionals[0]?.value ?? '')) return true;
+  return false;
+}
+
+/** A RUN that installs from the lists before updating them itself: it relies on lists an earlier RUN left. */
+function needsLists(ctx: DockerfileContext, r: Instruction): boolean {
+  const later = ctx.analysis.shell(r).commands;
+  const firstUpdate = later.find((c) => aptCommand(c)?.positionals[0]?.value === 'update');
+  return later.some((c) => USES_LISTS.has(aptCommand(c)?.positionals[0]?.value ?? '') && (!firstUpdate || c.start < firstUpdate.start));
+}
+
 /** The lists never reach the layer: a cache/tmpfs mount on them, or on both apt directories. */
 function mounted(i: Instruction): boolean {
   const onLists = runMounts(i).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target === CACHE_DIRS.aptLists);
@@ -48,29 +71,24 @@ export default defineDockerfileRule({
     notes: 'As in hadolint: a `--mount=type=cache` or `type=tmpfs` on /var/lib/apt/lists counts as cleanup, and so do mounts on both /var/lib/apt and /var/cache/apt; a mount on /var/lib/apt alone does not, because that pattern goes with keeping downloaded packages (docker-clean removed), which then land in /var/cache/apt in the layer. Only stages whose layers ship are checked (the final stage, stages other stages are built FROM, and ONBUILD triggers); a builder stage only used by `COPY --from` is not. Unlike hadolint, the cleanup must come after the update, and `apt-get dist-clean` counts. hadolint\'s deprecated DL3005 (`apt-get upgrade`) is not carried: upgrading inside the chosen release is how security fixes get in; `apt-dist-upgrade` reports only dist-upgrade/full-upgrade.',
   },
   create(ctx) {
-    /** A RUN that installs from the lists before updating them itself: it relies on lists an earlier RUN left. */
-    const needsLists = (r: Instruction) => {
-      const later = ctx.analysis.shell(r).commands;
-      const firstUpdate = later.find((c) => aptCommand(c)?.positionals[0]?.value === 'update');
-      return later.some((c) => USES_LISTS.has(aptCommand(c)?.positionals[0]?.value ?? '') && (!firstUpdate || c.start < firstUpdate.start));
-    };
+    /** needsLists for this lint, made on the first finding: laterRunMatches keeps its answers per function. */
+    let needsListsHere: ((r: Instruction) => boolean) | undefined;
     return {
       RUN(i) {
         if (!ctx.analysis.runsManager(i, 'apt-get', 'apt', 'aptitude')) return;
         const commands = ctx.analysis.shell(i).commands;
         const update = firstAptUpdate(commands);
         if (!update) return;
-        if (commands.some((c) => c.start > update.source.start && cleansLists(c))) return;
+        if (cleansListsAfter(commands, update.source.start)) return;
         if (mounted(i) || !layersShipped(ctx, i)) return;
-        const installs = commands.some((c) => c.start > update.source.start && USES_LISTS.has(aptCommand(c)?.positionals[0]?.value ?? ''));
+        const installs = usesListsAfter(commands, update.source.start);
         const edit = installs ? appendCommandToRun(ctx, i, 'rm -rf /var/lib/apt/lists/*') : undefined;
-        const laterNeedsLists = laterRunMatches(ctx, i, needsLists);
         ctx.report({
           span: { start: update.head.start, end: subcommand(update)!.end },
           message: installs
             ? 'Delete the apt package lists in this RUN (&& rm -rf /var/lib/apt/lists/*): otherwise they stay in the layer.'
             : `${update.cmd.name!.value} update runs in a RUN of its own: update, install and delete /var/lib/apt/lists/* in one RUN so the lists never reach a layer.`,
-          fix: edit && { title: 'Delete /var/lib/apt/lists/* at the end of the RUN', safe: !laterNeedsLists, edits: [edit] },
+          fix: edit && { title: 'Delete /var/lib/apt/lists/* at the end of the RUN', safe: !laterRunMatches(ctx, i, needsListsHere ??= (r) => needsLists(ctx, r)), edits: [edit] },
         });
       },
     };

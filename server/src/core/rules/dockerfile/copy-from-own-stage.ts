@@ -1,4 +1,14 @@
 import { defineDockerfileRule } from '../../rule';
+import type { Flag } from '../../dockerfile/model';
+
+// A predicate made once: an arrow written in the handler is a closure made on every call.
+const isFromFlag = (f: Flag) => f.name === 'from';
+
+/** Whether `--from` names the stage by its number: a string of the number made only for a value starting with a digit. */
+function namesIndex(value: string, index: number): boolean {
+  const c = value.charCodeAt(0);
+  return c >= 48 && c <= 57 && String(index) === value;
+}
 
 export default defineDockerfileRule({
   id: 'copy-from-own-stage',
@@ -17,10 +27,10 @@ export default defineDockerfileRule({
   create(ctx) {
     return {
       COPY(i) {
-        const from = i.flags.find((f) => f.name === 'from');
+        const from = i.flags.find(isFromFlag);
         if (i.parent || !from?.value || !from.valueSpan || i.stage < 0) return;
         const own = ctx.doc.stages[i.stage];
-        if (own.name !== from.value.toLowerCase() && String(own.index) !== from.value) return;
+        if (own.name !== from.value.toLowerCase() && !namesIndex(from.value, own.index)) return;
         ctx.report({ span: from.valueSpan, message: `This COPY is inside stage "${from.value}" and cannot copy from it: name an earlier stage.` });
       },
     };

@@ -1,7 +1,11 @@
 import { defineDockerfileRule } from '../../rule';
+import type { Flag } from '../../dockerfile/model';
 
 /** `--from` values that name an image rather than a stage: a registry, a tag or a digest. */
 const IMAGE_LIKE = /[:/@.]/;
+
+// A predicate made once: an arrow written in the handler is a closure made on every call.
+const isFromFlag = (f: Flag) => f.name === 'from';
 
 export default defineDockerfileRule({
   id: 'copy-from-unknown-stage',
@@ -20,7 +24,7 @@ export default defineDockerfileRule({
   create(ctx) {
     return {
       COPY(i) {
-        const from = i.flags.find((f) => f.name === 'from');
+        const from = i.flags.find(isFromFlag);
         if (i.parent || !from?.value || !from.valueSpan || from.value.includes('$') || IMAGE_LIKE.test(from.value)) return;
         const ref = from.value;
         const current = i.stage;

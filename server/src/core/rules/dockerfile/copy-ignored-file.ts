@@ -1,6 +1,10 @@
 import { defineDockerfileRule } from '../../rule';
-import type { Instruction } from '../../dockerfile/model';
+import type { Flag, Instruction } from '../../dockerfile/model';
 import { cleanPath, ignoredBy, ignoresWholeContext, loadDockerignore, type LoadedIgnore } from '../../dockerfile/dockerignore';
+
+// A predicate made once: an arrow written in the handler is a closure made on every call (it showed in the
+// allocation profile of the 5,000-line file).
+const isFromFlag = (f: Flag) => f.name === 'from';
 
 const REMOTE = /^(https?|ftp|git):\/\/|^git@|^[\w.-]+@[\w.-]+:/i;
 
@@ -22,7 +26,7 @@ export default defineDockerfileRule({
   create(ctx) {
     let loaded: LoadedIgnore | undefined | null = null;
     const check = (i: Instruction) => {
-      if (i.flags.some((f) => f.name === 'from')) return;
+      if (i.flags.some(isFromFlag)) return;
       if (loaded === null) loaded = loadDockerignore(ctx.workspace, ctx.path);
       const di = loaded?.ignore;
       if (!di || di.hasExclusions || di.errors.length || !di.patterns.length) return;

@@ -1,8 +1,13 @@
 import { defineDockerfileRule } from '../../rule';
+import type { Flag } from '../../dockerfile/model';
 import { trimTrailing } from '../../text';
 
 /** `/`, `//`…, `/.` (or an empty word): the root of the filesystem. */
 const root = (s: string) => trimTrailing(s, '/') === '' || s === '/.';
+
+// A predicate made once: an arrow written in the handler is a closure made on every call (it showed in the
+// allocation profile of the 5,000-line file).
+const isFromFlag = (f: Flag) => f.name === 'from';
 
 export default defineDockerfileRule({
   id: 'copy-whole-filesystem',
@@ -20,7 +25,7 @@ export default defineDockerfileRule({
   create(ctx) {
     return {
       COPY(i) {
-        if (!i.flags.some((f) => f.name === 'from')) return;
+        if (!i.flags.some(isFromFlag)) return;
         const words = i.exec ? i.exec.values : i.words;
         if (words.length !== 2) return;
         if (root(words[0].value) && root(words[1].value)) {

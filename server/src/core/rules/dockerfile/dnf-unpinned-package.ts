@@ -1,5 +1,10 @@
 import { defineDockerfileRule } from '../../rule';
+import type { ManagerName } from '../../dockerfile/packages';
 import { rpmUnpinned } from './rpm';
+
+// Module constants, not array literals in create(): those were made for every file.
+const MANAGERS: readonly ManagerName[] = ['dnf', 'microdnf'];
+const INSTALL_ACTIONS = ['install', 'in', 'install-n', 'install-na', 'install-nevra', 'localinstall'];
 
 export default defineDockerfileRule({
   id: 'dnf-unpinned-package',
@@ -16,6 +21,6 @@ export default defineDockerfileRule({
     notes: 'A package counts as pinned when its last dash-separated part starts with a digit (`httpd-2.4.6`, `git-core-2.51.0-2.fc42`, `openssl-1:1.1.1k`) or it is an `.rpm` file or URL. hadolint only asks for some part after a dash to look like a version; Seaworthy does not take `java-11-openjdk` as pinned. Versions written as Dockerfile variables are expanded: an ARG is trusted (it can be set at build time), an ENV of a stage this one does not inherit from is empty here. Group installs and `@group` names are not checked.',
   },
   create(ctx) {
-    return rpmUnpinned(ctx, ['dnf', 'microdnf'], ['install', 'in', 'install-n', 'install-na', 'install-nevra', 'localinstall']);
+    return rpmUnpinned(ctx, MANAGERS, INSTALL_ACTIONS);
   },
 });

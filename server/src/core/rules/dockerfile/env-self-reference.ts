@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../../rule';
-import type { Instruction, KeyValue } from '../../dockerfile/model';
+import type { Instruction } from '../../dockerfile/model';
 import type { DockerfileContext } from '../../rule';
 import type { FixSpec } from '../../types';
 import { indentAt } from './util';
@@ -22,6 +22,11 @@ function references(text: string, offset: number, escape: string): Ref[] {
     k += m[0].length;
   }
   return out;
+}
+
+function hasDollar(text: string, start: number, end: number): boolean {
+  const k = text.indexOf('$', start);
+  return k >= 0 && k < end;
 }
 
 /** Splits the ENV before pair `j` so that pair sees the values set before it. */
@@ -56,8 +61,10 @@ export default defineDockerfileRule({
       ENV(i) {
         const pairs = i.pairs;
         if (pairs.length < 2) return;
-        pairs.forEach((p: KeyValue, j) => {
-          if (!p.valueSpan || p.value === undefined) return;
+        for (let j = 0; j < pairs.length; j++) {
+          const p = pairs[j];
+          // A value without `$` references nothing: no copy of it to scan (most ENV values).
+          if (!p.valueSpan || p.value === undefined || !hasDollar(ctx.text, p.valueSpan.start, p.valueSpan.end)) continue;
           const text = ctx.text.slice(p.valueSpan.start, p.valueSpan.end);
           for (const ref of references(text, p.valueSpan.start, ctx.doc.escape)) {
             // Own right-hand side (`PATH=/x:$PATH`) is fine unless an earlier pair of this ENV set it already.
@@ -74,7 +81,7 @@ export default defineDockerfileRule({
             });
             break;
           }
-        });
+        }
       },
     };
   },

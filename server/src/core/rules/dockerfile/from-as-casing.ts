@@ -17,11 +17,13 @@ export default defineDockerfileRule({
     return {
       FROM(i) {
         if (i.words.length < 3) return;
+        // The usual spellings (`FROM … AS`, `from … as`) are answered without case conversions, each a runtime call.
         const kw = i.keywordRaw;
-        const lower = kw === kw.toLowerCase();
-        const upper = kw === kw.toUpperCase();
+        const lower = kw === 'from' || (kw !== 'FROM' && kw === kw.toLowerCase());
+        const upper = kw === 'FROM' || (kw !== 'from' && kw === kw.toUpperCase());
         if (!lower && !upper) return;
         const as = i.words[1];
+        if (as.raw === (lower ? 'as' : 'AS')) return;
         const want = lower ? as.raw.toLowerCase() : as.raw.toUpperCase();
         if (as.raw === want) return;
         ctx.report({

@@ -24,7 +24,7 @@ export default defineDockerfileRule({
         if (resolved.image.includes('@')) return;
         const slash = resolved.image.lastIndexOf('/');
         if (resolved.image.lastIndexOf(':') > slash) return;
-        if (resolved.image.toLowerCase() === 'scratch') return;
+        if (resolved.image.length === 7 && resolved.image.toLowerCase() === 'scratch') return;
         const tag = img.raw.includes('$') ? undefined : knownTagFor(ctx, resolved.image);
         ctx.report({
           span: img.span,

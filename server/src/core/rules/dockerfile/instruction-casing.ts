@@ -34,9 +34,13 @@ export default defineDockerfileRule({
     return {
       end() {
         // Only the file's own known keywords vote (ONBUILD triggers do not); triggers are reported like the rest.
+        // Indexed loops, not for-of: they run once per lint, mostly unoptimised, where each step of an iterator made an
+        // object (0.02 MB on the 5,000-line file).
+        const all = ctx.doc.instructions;
         let lower = 0;
         let upper = 0;
-        for (const i of ctx.doc.instructions) {
+        for (let k = 0; k < all.length; k++) {
+          const i = all[k];
           if (!i.known) continue;
           const c = casing(i);
           if (c === 'lower') lower++; else if (c === 'upper') upper++;
@@ -55,7 +59,8 @@ export default defineDockerfileRule({
           });
         };
         // In file order, each trigger after its ONBUILD (no list of all of them: a file can have thousands).
-        for (const i of ctx.doc.instructions) {
+        for (let k = 0; k < all.length; k++) {
+          const i = all[k];
           if (!i.known) continue;
           check(i);
           if (i.trigger?.known) check(i.trigger);

@@ -2,6 +2,12 @@ import { defineDockerfileRule } from '../../rule';
 
 const RESERVED = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
 
+/** The Docker namespace a key is in (a loop: `find` with a closure made per key showed in the allocation profile). */
+function reservedPrefix(key: string): string | undefined {
+  for (const r of RESERVED) if (key.startsWith(r)) return r;
+  return undefined;
+}
+
 /** Why a label key breaks Docker's key format guideline, or undefined when it follows it. */
 function problem(key: string): string | undefined {
   if (!/^[a-z]/.test(key)) return 'it must start with a lower-case letter';
@@ -31,10 +37,11 @@ export default defineDockerfileRule({
       LABEL(i) {
         for (const p of i.pairs) {
           if (!p.key) continue;
-          const e = p.key.includes('$') ? ctx.analysis.expand(p.key, i) : { value: p.key, unresolved: [] as string[] };
-          const key = e.value;
-          const reserved = RESERVED.find((r) => key.startsWith(r));
-          const why = e.unresolved.length
+          // Only a key with a `$` is expanded: no expansion object for the others (most keys).
+          const e = p.key.includes('$') ? ctx.analysis.expand(p.key, i) : undefined;
+          const key = e ? e.value : p.key;
+          const reserved = reservedPrefix(key);
+          const why = e?.unresolved.length
             ? `$${e.unresolved[0]} has no value here, so the key becomes "${key}"`
             : reserved ? `the ${reserved.slice(0, -1)}.* namespace is reserved for Docker` : problem(key);
           if (!why) continue;

@@ -32,7 +32,6 @@ export default defineDockerfileRule({
         const root = rootImage(ctx, final);
         if (selectsNonRoot(root.image)) return;
         const facts = baseImageFacts(root.image);
-        const lines = nonRootUserLines(facts);
         const anchor: Instruction | undefined = final.instructions.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT' || i.keyword === 'HEALTHCHECK');
         const at = anchor ? ctx.lines.lineStarts[anchor.startLine] : undefined;
         const eol = ctx.lines.eol();
@@ -40,6 +39,7 @@ export default defineDockerfileRule({
           ctx.report({ span: final.from.keywordSpan, message: `The final stage runs as root: no USER is set${facts.shippedUser ? ` (the image ships the user "${facts.shippedUser}")` : ''}.` });
           return;
         }
+        const lines = nonRootUserLines(facts);
         const edit = at !== undefined
           ? { start: at, end: at, newText: lines.join(eol) + eol }
           : { start: ctx.text.length, end: ctx.text.length, newText: (ctx.text.endsWith('\n') || !ctx.text ? '' : eol) + lines.join(eol) + eol };
@@ -59,6 +59,7 @@ export default defineDockerfileRule({
  */
 function selectsNonRoot(image: string): boolean {
   if (image.includes(':nonroot')) return true;
+  if (!image.includes('-nonroot')) return false; // no line to look at: most images (the split made a list per lint)
   for (const line of image.split(/[\n\r\u2028\u2029]/)) {
     const colon = line.indexOf(':');
     if (colon >= 0 && line.includes('-nonroot', colon + 1)) return true;

@@ -23,7 +23,8 @@ export default defineDockerfileRule({
         for (const c of ctx.analysis.shell(i).commands) {
           const p = packageCommand(c);
           if (p?.manager !== 'npm' || !NPM_INSTALL.has(subcommand(p)?.value ?? '')) continue;
-          for (const w of p.positionals.slice(1)) {
+          for (let k = 1; k < p.positionals.length; k++) {
+            const w = p.positionals[k];
             const values = argumentValues(ctx.analysis, i, w);
             if (!values) continue;
             const moving = values.some((v) => MOVING_VERSIONS.has(npmVersionOf(v) ?? ''));

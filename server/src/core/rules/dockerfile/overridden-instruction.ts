@@ -5,6 +5,7 @@ import type { OffsetEdit } from '../../types';
 import { hasEmbeddedComments } from './util';
 
 const PEER: Record<string, string> = { CMD: 'DL4003', ENTRYPOINT: 'DL4004', HEALTHCHECK: 'DL3012' };
+type Overridable = 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK';
 
 /** Deletes an instruction's whole lines (not the comments around it); undefined when comments sit inside it. */
 function deleteLines(ctx: DockerfileContext, i: Instruction): OffsetEdit | undefined {
@@ -29,13 +30,17 @@ export default defineDockerfileRule({
     notes: 'Like BuildKit, Seaworthy reports the overridden (earlier) instruction; hadolint reports the later one. Each finding carries only the hadolint id of its instruction (DL4003 CMD, DL4004 ENTRYPOINT, DL3012 HEALTHCHECK). ONBUILD triggers and different stages are independent.',
   },
   create(ctx) {
-    /** The stage's last CMD, ENTRYPOINT and HEALTHCHECK; made on the first of them (most stages have none). */
-    let last: Map<string, Instruction> | undefined;
+    /**
+     * The stage's last CMD, ENTRYPOINT and HEALTHCHECK; made on the first of them (most stages have none). A plain
+     * object of the three keywords: a Map was two thirds of what the rule allocated over the bench corpus.
+     */
+    let last: Record<Overridable, Instruction | undefined> | undefined;
     const check = (i: Instruction) => {
       if (i.parent) return;
-      last ??= new Map();
-      const prev = last.get(i.keyword);
-      last.set(i.keyword, i);
+      last ??= { CMD: undefined, ENTRYPOINT: undefined, HEALTHCHECK: undefined };
+      const keyword = i.keyword as Overridable;
+      const prev = last[keyword];
+      last[keyword] = i;
       if (!prev) return;
       const edit = deleteLines(ctx, prev);
       ctx.report({

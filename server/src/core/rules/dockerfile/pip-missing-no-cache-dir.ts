@@ -1,4 +1,5 @@
 import { defineDockerfileRule } from '../../rule';
+import type { DockerfileContext } from '../../rule';
 import type { Instruction } from '../../dockerfile/model';
 import type { ShCommand } from '../../shell/model';
 import { commandName, hasFlag } from '../../shell/commands';
@@ -12,6 +13,13 @@ const purges = (c: ShCommand) => {
   if (p?.manager === 'pip' && p.positionals[0]?.value === 'cache' && ['purge', 'remove'].includes(p.positionals[1]?.value ?? '')) return true;
   return removesPath(c, CACHE_DIRS.pip[0]) || (commandName(c) === 'rm' && c.args.some((w) => /^(~|\$HOME|\$\{HOME\})\/\.cache(\/pip)?\/?\*?$/.test(w.value)));
 };
+
+/** A cache or tmpfs mount on pip's cache (a function outside create(): a closure per file showed in the bench corpus's allocation). */
+function mounted(ctx: DockerfileContext, i: Instruction, commands: readonly ShCommand[], c: ShCommand): boolean {
+  if (cacheMountCovers(i, CACHE_DIRS.pip[0]) || cacheMountEndsWith(i, '/.cache/pip')) return true;
+  const dir = envValue(ctx.analysis, i, commands, c, 'PIP_CACHE_DIR');
+  return dir !== undefined && dir.startsWith('/') && cacheMountCovers(i, trimTrailing(dir, '/'));
+}
 
 export default defineDockerfileRule({
   id: 'pip-missing-no-cache-dir',
@@ -28,11 +36,6 @@ export default defineDockerfileRule({
     notes: 'As in hadolint, a truthy `PIP_NO_CACHE_DIR` (1, true, yes, on) set by ENV in this stage or one it is built FROM, on the command, or exported earlier in the RUN counts, and so does a cache or tmpfs mount on ~/.cache/pip; pipx and pipenv are not checked. Seaworthy also accepts `pip cache purge` or deleting ~/.cache/pip later in the same RUN, and only checks stages whose layers ship (see `apt-lists-not-removed`).',
   },
   create(ctx) {
-    const mounted = (i: Instruction, commands: readonly ShCommand[], c: ShCommand) => {
-      if (cacheMountCovers(i, CACHE_DIRS.pip[0]) || cacheMountEndsWith(i, '/.cache/pip')) return true;
-      const dir = envValue(ctx.analysis, i, commands, c, 'PIP_CACHE_DIR');
-      return dir !== undefined && dir.startsWith('/') && cacheMountCovers(i, trimTrailing(dir, '/'));
-    };
     return {
       RUN(i) {
         if (!ctx.analysis.runsManager(i, 'pip')) return;
@@ -42,7 +45,7 @@ export default defineDockerfileRule({
           const p = packageCommand(c);
           const sub = p && subcommand(p);
           if (p?.manager !== 'pip' || sub?.value !== 'install' || hasFlag(p.cmd, undefined, ['no-cache-dir'], p.spec)) continue;
-          if (isTruthy(envValue(ctx.analysis, i, commands, c, 'PIP_NO_CACHE_DIR')) || mounted(i, commands, c)) continue;
+          if (isTruthy(envValue(ctx.analysis, i, commands, c, 'PIP_NO_CACHE_DIR')) || mounted(ctx, i, commands, c)) continue;
           if (commands.some((x) => x.start > c.start && purges(x))) continue;
           ctx.report({
             span: commandSpan(p),

