@@ -70,10 +70,19 @@ function lineStarts(text: string): number[] {
 }
 
 /** The line starts of a text without CR: indexOf finds each LF in a quarter of the time of a loop over every character. */
+/**
+ * Line starts are gathered in a scratch list kept between calls (numbers only, nothing of the text) and copied out
+ * at their exact size: a list grown by push for the 5,000-line benchmark file copied itself a dozen times on the
+ * way (0.16 MB allocated for 40 KB kept), and counting the line feeds first took longer than the copies.
+ */
+const scratchStarts: number[] = [0];
 function lineFeedStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
+  const starts = scratchStarts;
+  let k = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
+  const exact = starts.slice(0, k);
+  if (starts.length > 1 << 16) starts.length = 1; // a huge file's list is not kept for the life of the process
+  return exact;
 }
 
 /**
