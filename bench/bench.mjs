@@ -15,6 +15,8 @@
 //   cli          whole-process time on a folder of Dockerfiles vs dockerfile-utils' CLI, on a folder of compose
 //                files vs dclint's CLI, and `node -e 0` as the floor
 //
+// Each in-process figure (throughput, large files) is taken in a fresh Node process (bench/in-process.mjs), one per
+// tool, so no tool pays for the garbage of another that ran before it in the same heap.
 // The machine is shared (2 cores, other processes running): every figure is a median (p50) or best of many runs,
 // the load average is printed with the results, and each target is shown next to its figure with PASS/FAIL.
 import { spawnSync } from 'node:child_process';
@@ -22,7 +24,6 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { makeCorpus, largeDockerfile, largeCompose } from './corpus.mjs';
@@ -49,7 +50,6 @@ const p50 = (a) => pct(a, 0.5);
 const ms = (x) => (x === undefined ? 'n/a' : x >= 100 ? `${x.toFixed(0)} ms` : x >= 10 ? `${x.toFixed(1)} ms` : `${x.toFixed(2)} ms`);
 const fmtRate = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
-const cpuMs = (u) => (u.user + u.system) / 1000;
 
 function target(name, figure, pass, note = '') {
   results.targets.push({ name, figure, pass, note });
@@ -57,43 +57,11 @@ function target(name, figure, pass, note = '') {
 }
 
 /** Runs `fn` (one pass over `count` files) for `rounds` rounds after a warm-up; files/s of the best and median round. */
-function throughput(fn, count, rounds, minMs = 300) {
-  for (let k = 0; k < 2; k++) fn();
-  const rates = [];
-  for (let r = 0; r < rounds; r++) {
-    let n = 0;
-    const t0 = performance.now();
-    do { fn(); n += count; } while (performance.now() - t0 < minMs);
-    rates.push(n / ((performance.now() - t0) / 1000));
-  }
-  return { best: Math.max(...rates), p50: p50(rates) };
-}
-
-/** Wall and CPU time of `fn` over `runs` runs after a warm-up, and how garbage collection fell on those runs. */
-async function timings(fn, runs) {
-  for (let k = 0; k < 3; k++) fn();
-  const wall = [], cpu = [], spans = [];
-  const gc = [];
-  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) gc.push({ start: e.startTime, end: e.startTime + e.duration }); });
-  observer.observe({ entryTypes: ['gc'] });
-  for (let k = 0; k < runs; k++) {
-    const u = process.cpuUsage();
-    const t0 = performance.now();
-    fn();
-    const t1 = performance.now();
-    wall.push(t1 - t0);
-    spans.push([t0, t1]);
-    cpu.push(cpuMs(process.cpuUsage(u)));
-  }
-  await new Promise((r) => setTimeout(r, 20)); // GC entries arrive after the synchronous loop
-  observer.disconnect();
-  // A pause that started inside a run was paid by that run (on this thread; helper threads also work meanwhile).
-  const paused = spans.map(([a, b]) => gc.filter((g) => g.start >= a && g.start < b).reduce((ms, g) => ms + (g.end - g.start), 0));
-  const clean = wall.filter((_, k) => paused[k] === 0);
-  return {
-    p50: p50(wall), min: Math.min(...wall), p90: pct(wall, 0.9), cpuP50: p50(cpu),
-    gc: { runsWithPause: paused.filter((x) => x > 0).length, runs, pauseP50: p50(paused.filter((x) => x > 0)) ?? 0, cleanP50: clean.length ? p50(clean) : undefined },
-  };
+/** One in-process figure measured in a fresh Node process (bench/in-process.mjs): see that file for why. */
+function inProcess(task) {
+  const r = run(process.execPath, [join(REPO, 'bench/in-process.mjs'), engineFile, task, ...(QUICK ? ['--quick'] : []), '--compose-dir', composeDir]);
+  if (r.status !== 0) throw new Error(`bench/in-process.mjs ${task} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout);
 }
 const gcLine = (t) => `GC paused ${t.gc.runsWithPause} of ${t.gc.runs} runs (p50 ${ms(t.gc.pauseP50)} each); p50 of the runs without a pause ${ms(t.gc.cleanP50)}`;
 
@@ -164,11 +132,9 @@ say(`compose schema: ${generated ? 'compiled once at build time (server/src/core
 // ---- in-process throughput ----------------------------------------------------------------------------------------
 
 if (want('lint')) {
-  say('\n## In-process throughput (files/s; best of rounds, p50 in brackets)');
-  const rounds = q(9, 4);
-  const du = require('dockerfile-utils');
-  const sw = throughput(() => { for (const t of corpus.dockerfiles) lint({ text: t, kind: 'dockerfile' }); }, corpus.dockerfiles.length, rounds);
-  const d = throughput(() => { for (const t of corpus.dockerfiles) du.validate(t); }, corpus.dockerfiles.length, rounds);
+  say('\n## In-process throughput (files/s; best of rounds, p50 in brackets; each tool in its own fresh process)');
+  const sw = inProcess('seaworthy-dockerfiles');
+  const d = inProcess('dockerfile-utils');
   const ratio = sw.best / d.best;
   say(`  Dockerfiles  Seaworthy lint()        ${fmtRate(sw.best).padStart(7)} [${fmtRate(sw.p50)}]`);
   say(`               dockerfile-utils 0.16.3 ${fmtRate(d.best).padStart(7)} [${fmtRate(d.p50)}]   validate(): its own ~30 checks`);
@@ -178,12 +144,11 @@ if (want('lint')) {
 
   let dclint;
   try { dclint = require('dclint'); } catch { /* not installed */ }
-  const swc = throughput(() => { for (const f of composePaths) lint({ text: readFileSync(f, 'utf8'), kind: 'compose', path: 'compose.yaml' }); }, composePaths.length, rounds);
+  const swc = inProcess('seaworthy-compose');
   say(`  compose      Seaworthy lint()        ${fmtRate(swc.best).padStart(7)} [${fmtRate(swc.p50)}]   (file read included, as dclint's API reads files)`);
   if (dclint) {
     const version = JSON.parse(readFileSync(require.resolve('dclint/package.json'), 'utf8')).version;
-    const linter = new dclint.DCLinter({ rules: {}, quiet: false, debug: false, exclude: [] });
-    const dc = throughput(() => { linter.lintFiles(composePaths, false); }, composePaths.length, rounds, 1000);
+    const dc = inProcess('dclint');
     const r = swc.best / dc.best;
     say(`               dclint ${version.padEnd(16)} ${fmtRate(dc.best).padStart(7)} [${fmtRate(dc.p50)}]   DCLinter.lintFiles(): YAML + JSON-schema + 15 rules`);
     say(`               ratio ${r.toFixed(1)}× (p50 ${(swc.p50 / dc.p50).toFixed(1)}×)`);
@@ -198,13 +163,12 @@ if (want('lint')) {
 // ---- large files ------------------------------------------------------------------------------------------------
 
 if (want('large')) {
-  say('\n## Large files (full lint, in process; wall p50 / best, CPU p50)');
-  const runs = q(41, 15);
-  const t5 = await timings(() => lint({ text: big, kind: 'dockerfile' }), runs);
-  const t3 = await timings(() => lint({ text: bigCompose, kind: 'compose' }), runs);
-  say(`  5,000-line Dockerfile     p50 ${ms(t5.p50)}, best ${ms(t5.min)}, CPU p50 ${ms(t5.cpuP50)}  (${lint({ text: big, kind: 'dockerfile' }).findings.length} findings)`);
+  say('\n## Large files (full lint, in process, each file in its own fresh process; wall p50 / best, CPU p50)');
+  const t5 = inProcess('large-dockerfile');
+  const t3 = inProcess('large-compose');
+  say(`  5,000-line Dockerfile     p50 ${ms(t5.p50)}, best ${ms(t5.min)}, CPU p50 ${ms(t5.cpuP50)}  (${t5.findings} findings)`);
   say(`                            ${gcLine(t5)}`);
-  say(`  3,000-line compose file   p50 ${ms(t3.p50)}, best ${ms(t3.min)}, CPU p50 ${ms(t3.cpuP50)}  (${lint({ text: bigCompose, kind: 'compose' }).findings.length} findings)`);
+  say(`  3,000-line compose file   p50 ${ms(t3.p50)}, best ${ms(t3.min)}, CPU p50 ${ms(t3.cpuP50)}  (${t3.findings} findings)`);
   say(`                            ${gcLine(t3)}`);
   results.figures.large = { dockerfile5000: t5, compose3000: t3 };
   target('5,000-line Dockerfile fully linted ≤ 15 ms (p50)', `${ms(t5.p50)} (best ${ms(t5.min)})`, t5.p50 <= 15);
