@@ -150,3 +150,23 @@ test('word, flag and pair lists are exact and independent: no list is shared bet
   assert.deepEqual(label.pairs.map((p) => [p.key, p.value, p.legacy]), [['k', undefined, true]]);
   assert.notEqual(copy1.words, copy2.words);
 });
+
+test('ONBUILD triggers are read 100 deep: 5,000 nested ONBUILDs parse and lint without overflowing the stack', async () => {
+  const { lint } = await import('../../server/src/core/engine');
+  const depthOf = (i: Instruction) => { let d = 0; for (let t = i.trigger; t; t = t.trigger) d++; return d; };
+  const text = (n: number) => 'FROM x\n' + 'ONBUILD '.repeat(n) + 'RUN a\n';
+  // Up to the limit the chain is whole, down to the RUN.
+  const whole = parseDockerfile(text(100)).ast.instructions[1];
+  assert.equal(depthOf(whole), 100);
+  let last = whole; while (last.trigger) last = last.trigger;
+  assert.equal(last.keyword, 'RUN');
+  // Beyond it the 101st ONBUILD keeps the rest as its own text (it used to throw RangeError from 3,000 levels on).
+  const deep = parseDockerfile(text(5000)).ast.instructions[1];
+  assert.equal(depthOf(deep), 100);
+  let cut = deep; while (cut.trigger) cut = cut.trigger;
+  assert.equal(cut.keyword, 'ONBUILD');
+  assert.ok(cut.argsText.startsWith('ONBUILD ONBUILD') && cut.argsText.endsWith('RUN a'));
+  const result = lint({ text: text(5000), kind: 'dockerfile' });
+  assert.deepEqual(result.ruleErrors, []);
+  assert.equal(result.findings.filter((f) => f.rule === 'onbuild-invalid-trigger').length, 100);
+});

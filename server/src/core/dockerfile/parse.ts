@@ -438,6 +438,20 @@ function mayBeDirective(s: string, from: number, to: number): boolean {
   return from < to && (c === 35 || c <= 32 || c >= 0x80);
 }
 
+/**
+ * How deep ONBUILD triggers are parsed: below that an ONBUILD keeps its text with no trigger. Each level is a frame
+ * here and in the walk, and 3,000 nested `ONBUILD ONBUILD …` overflowed the stack (found by the fuzzer); Docker
+ * rejects any ONBUILD inside an ONBUILD, which onbuild-invalid-trigger reports at every level that is parsed.
+ */
+const MAX_TRIGGER_DEPTH = 100;
+
+/** How many ONBUILDs enclose an instruction whose parent is `parent` (counted up to MAX_TRIGGER_DEPTH). */
+function triggerDepth(parent: Instruction | undefined): number {
+  let depth = 0;
+  for (let p = parent; p !== undefined && depth < MAX_TRIGGER_DEPTH; p = p.parent) depth++;
+  return depth;
+}
+
 /** RUN, COPY and ADD read heredocs (the keyword is one of the constants: compared, not hashed for a Set lookup). */
 const takesHeredocs = (keyword: string) => keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD';
 
@@ -486,7 +500,7 @@ function buildInstruction(source: string, from: number, to: number, map: TextMap
   if (!known) {
     errors.push({ message: `unknown instruction: ${keywordRaw}`, span: instr.keywordSpan });
   }
-  if (keyword === 'ONBUILD' && argsText.length) {
+  if (keyword === 'ONBUILD' && argsText.length && triggerDepth(parent) < MAX_TRIGGER_DEPTH) {
     // Triggers Docker rejects (ONBUILD ONBUILD, FROM, MAINTAINER) are the `onbuild-invalid-trigger` rule's finding.
     instr.trigger = buildInstruction(argsText, 0, argsText.length, argsMap, escape, startLine, endLine, errors, instr);
     return instr;
