@@ -20,7 +20,7 @@ export const AUTOMATIC_ARGS = new Set([
 interface Declaration { index: number; name: string; value: string | undefined; kind: 'ARG' | 'ENV' }
 /** The declarations being collected for a stage (the constructor does not nest). */
 const declarationScratch: Declaration[] = [];
-const NO_DECLARATIONS: readonly Declaration[] = [];
+const NO_DECLARATIONS: readonly Declaration[] = Object.freeze([]);
 
 export interface RunScript { commands: ShCommand[]; errors: ShScript['errors'] }
 
@@ -341,7 +341,8 @@ function managerBitsOf(commands: readonly ShCommand[]): number {
 }
 
 /** The script of a RUN without one (exec form, blank): shared, read-only. */
-const NO_SCRIPT: RunScript = { commands: [], errors: [] };
+// Frozen, as every shared answer: a caller that pushed to it would throw instead of leaking into other RUNs and lints.
+const NO_SCRIPT: RunScript = Object.freeze({ commands: Object.freeze([]) as unknown as ShCommand[], errors: Object.freeze([]) as unknown as RunScript['errors'] });
 
 const HEREDOC_ONLY = /^\s*(<<-?["']?[A-Za-z_][\w.-]*["']?\s*)+$/;
 const FEEDS_SHELL = /^\s*(\/bin\/|\/usr\/bin\/)?(ba|da|z|a)?sh\b(?!\s+-c)/;

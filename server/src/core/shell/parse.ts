@@ -1436,8 +1436,8 @@ function sortBySource(commands: ShCommand[]): void {
  * NO_ERRORS instead of an empty list each (0.02 MB less kept until a lint of the 5,000-line file ends).
  */
 const errorStack: ShScript['errors'] = [];
-/** The errors of a script without any: shared by every such script, never pushed to (treat it as read-only). */
-const NO_ERRORS: ShScript['errors'] = [];
+/** The errors of a script without any: shared by every such script, frozen (a push would throw, not leak). */
+const NO_ERRORS: ShScript['errors'] = Object.freeze([]) as unknown as ShScript['errors'];
 
 /**
  * The state shared by the parsers of one script, reset for each script (parseShell is not reentrant): one object

@@ -330,7 +330,7 @@ export function variableRefs(text: string, escape = '\\', from = 0, to = text.le
   return takeAll(refScratch);
 }
 
-const NO_REFS: readonly VariableRef[] = [];
+const NO_REFS: readonly VariableRef[] = Object.freeze([]);
 const refScratch: VariableRef[] = [];
 
 // Names and operators are read in place, not by a regex over a slice of the text: every instruction's
