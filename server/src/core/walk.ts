@@ -3,7 +3,10 @@
 import type { Severity } from './types';
 import type { Dockerfile, Instruction, Stage } from './dockerfile/model';
 import type { DockerfileAnalysis } from './dockerfile/analysis';
-import type { DockerfileContext, DockerfileRule, DockerfileVisitor, Report, Rule } from './rule';
+import type { DockerfileContext, DockerfileHandlers, DockerfileRule, DockerfileVisitor, Report, Rule } from './rule';
+
+/** A rule's visitor for this lint: made by its `create`, or its shared `handlers` (which also take the context). */
+type Visitor = DockerfileVisitor | DockerfileHandlers;
 
 const STAGE = 0;
 const KEYWORD = 1;
@@ -11,7 +14,7 @@ const INSTRUCTION = 2;
 type HandlerKind = typeof STAGE | typeof KEYWORD | typeof INSTRUCTION;
 /** One call of the walk: the visitor at `index` in the lint's list, which of its handlers, under which key. */
 interface Entry { index: number; kind: HandlerKind; key: string }
-type Handler = (x: Instruction | Stage) => void;
+type Handler = (x: Instruction | Stage, ctx: DockerfileContext) => void;
 /** A keyword's calls in this lint: the shared table, and this lint's function for each of its entries. */
 interface Bound { table: readonly Entry[]; fns: Handler[] }
 
@@ -43,7 +46,7 @@ function sameRules(dispatch: Dispatch, active: readonly { rule: Rule }[]): boole
 }
 
 /** Whether a visitor has exactly these own keys, in this order (a for-in over a plain object allocates nothing). */
-function sameShape(v: DockerfileVisitor | undefined, keys: readonly string[] | null): boolean {
+function sameShape(v: Visitor | undefined, keys: readonly string[] | null): boolean {
   if (!v || !keys || Object.getPrototypeOf(v) !== Object.prototype) return false;
   let k = 0;
   for (const key in v) if (keys[k++] !== key) return false;
@@ -51,13 +54,13 @@ function sameShape(v: DockerfileVisitor | undefined, keys: readonly string[] | n
 }
 
 /** Handler names of a plain visitor object; undefined for other shapes and for visitors with catch-all hooks. */
-function handlerNames(v: DockerfileVisitor): string[] | undefined {
+function handlerNames(v: Visitor): string[] | undefined {
   if (Object.getPrototypeOf(v) !== Object.prototype) return undefined;
   const keys = Object.keys(v);
   return keys.includes('stage') || keys.includes('instruction') ? undefined : keys;
 }
 
-function buildTable(dispatch: Dispatch, visitors: readonly (DockerfileVisitor | undefined)[], keyword: string): Entry[] {
+function buildTable(dispatch: Dispatch, visitors: readonly (Visitor | undefined)[], keyword: string): Entry[] {
   const t: Entry[] = [];
   for (let k = 0; k < visitors.length; k++) {
     const v = visitors[k];
@@ -65,7 +68,7 @@ function buildTable(dispatch: Dispatch, visitors: readonly (DockerfileVisitor | 
     const own = dispatch.names[k];
     if (own && !own.includes(keyword)) continue;
     if (keyword === 'FROM' && v.stage) t.push({ index: k, kind: STAGE, key: 'stage' });
-    if (typeof v[keyword as keyof DockerfileVisitor] === 'function') t.push({ index: k, kind: KEYWORD, key: keyword });
+    if (typeof v[keyword as keyof Visitor] === 'function') t.push({ index: k, kind: KEYWORD, key: keyword });
     if (v.instruction) t.push({ index: k, kind: INSTRUCTION, key: 'instruction' });
   }
   dispatch.tables.set(keyword, t);
@@ -91,7 +94,7 @@ export function walkDockerfile(
     tools: shared.tools, doc, analysis, memo: undefined,
     report: (r: Report) => { const a = active[current]; collected.push({ rule: a.rule, severity: a.severity, report: r }); },
   };
-  const visitors: (DockerfileVisitor | undefined)[] = new Array(active.length);
+  const visitors: (Visitor | undefined)[] = new Array(active.length);
   // Rules that threw, by index: a plain array made on the first failure (a typed array per lint cost ~5% of a small file's walk).
   let failed: boolean[] | undefined;
   const fail = (k: number, e: unknown) => {
@@ -100,7 +103,8 @@ export function walkDockerfile(
   };
   for (let k = 0; k < active.length; k++) {
     current = k;
-    try { visitors[k] = active[k].rule.create(ctx); } catch (e) { fail(k, e); }
+    const rule = active[k].rule;
+    try { visitors[k] = rule.handlers ?? rule.create!(ctx); } catch (e) { fail(k, e); }
   }
 
   let dispatch = holder.dispatch;
@@ -136,8 +140,8 @@ export function walkDockerfile(
       if (failed !== undefined && failed[index] === true) continue;
       current = index;
       try {
-        if (kind !== STAGE) fns[n].call(visitors[index], instr);
-        else if (stage) fns[n].call(visitors[index], stage);
+        if (kind !== STAGE) fns[n].call(visitors[index], instr, ctx);
+        else if (stage) fns[n].call(visitors[index], stage, ctx);
       } catch (e) { fail(index, e); }
     }
     if (instr.trigger) visit(instr.trigger);
@@ -146,6 +150,6 @@ export function walkDockerfile(
   for (const k of dispatch.ends) {
     if (failed?.[k]) continue;
     current = k;
-    try { visitors[k]!.end!(); } catch (e) { fail(k, e); }
+    try { (visitors[k] as { end(ctx: DockerfileContext): void }).end(ctx); } catch (e) { fail(k, e); }
   }
 }

@@ -16,8 +16,9 @@ export function installTestHooks(env: NodeJS.ProcessEnv = process.env): void {
   if (!rule) return;
   const fail = () => { throw new Error(`injected failure (${THROWING_RULE_ENV}=${id})`); };
   if (rule.kind === 'dockerfile') {
-    const create = rule.create;
-    rule.create = (ctx) => ({ ...create(ctx), instruction: fail });
+    const { create, handlers } = rule;
+    if (create) rule.create = (ctx) => ({ ...create(ctx), instruction: fail });
+    else rule.handlers = { ...handlers, instruction: fail };
   } else {
     rule.check = fail;
   }

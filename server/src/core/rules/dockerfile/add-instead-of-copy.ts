@@ -22,20 +22,18 @@ export default defineDockerfileRule({
     good: 'COPY package.json /app/\n',
     fix: 'The quick fix replaces ADD with COPY; flags and arguments stay as written. ADD of a URL, a git repository or a local archive is left alone.',
   },
-  create(ctx) {
-    return {
-      ADD(i) {
-        const words = i.exec ? i.exec.values : i.words;
-        if (words.length < 2 || i.heredocs.length) return;
-        const sources = words.slice(0, -1).map((w) => w.value);
-        if (sources.some((s) => REMOTE.test(s) || ARCHIVE.test(s) || s.includes('$'))) return;
-        if (i.flags.some(choosesAddBehaviour)) return;
-        ctx.report({
-          span: i.keywordSpan,
-          message: 'Use COPY instead of ADD for local files: ADD also downloads and unpacks, which is easy to trigger by accident.',
-          fix: { title: 'Replace ADD with COPY', safe: true, edits: [replaceKeyword(i, 'COPY')] },
-        });
-      },
-    };
+  handlers: {
+    ADD(i, ctx) {
+      const words = i.exec ? i.exec.values : i.words;
+      if (words.length < 2 || i.heredocs.length) return;
+      const sources = words.slice(0, -1).map((w) => w.value);
+      if (sources.some((s) => REMOTE.test(s) || ARCHIVE.test(s) || s.includes('$'))) return;
+      if (i.flags.some(choosesAddBehaviour)) return;
+      ctx.report({
+        span: i.keywordSpan,
+        message: 'Use COPY instead of ADD for local files: ADD also downloads and unpacks, which is easy to trigger by accident.',
+        fix: { title: 'Replace ADD with COPY', safe: true, edits: [replaceKeyword(i, 'COPY')] },
+      });
+    },
   },
 });

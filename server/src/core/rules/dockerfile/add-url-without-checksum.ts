@@ -19,18 +19,16 @@ export default defineDockerfileRule({
     fix: 'Add `--checksum=sha256:<digest>` with the digest the project publishes (or `sha256sum` of a file you verified). BuildKit then refuses a download that does not match.',
     notes: '`--checksum` for HTTP sources needs the Dockerfile frontend 1.6 or newer (`# syntax=docker/dockerfile:1`). Git sources (`ADD git@…`, `.git` URLs) are pinned with a commit instead and are not reported.',
   },
-  create(ctx) {
-    return {
-      ADD(i) {
-        if (i.flags.some(isChecksumFlag)) return;
-        const words = i.exec ? i.exec.values : i.words;
-        for (let k = 0; k < words.length - 1; k++) {
-          const w = words[k];
-          const url = w.value.includes('$') ? ctx.analysis.expand(w.value, i).value : w.value;
-          if (!/^https?:\/\//i.test(url) || /\.git(#.*)?$/i.test(url)) continue;
-          ctx.report({ span: { start: w.start, end: w.end }, message: 'Pin this download with --checksum=sha256:…: without it the build accepts whatever the URL serves.' });
-        }
-      },
-    };
+  handlers: {
+    ADD(i, ctx) {
+      if (i.flags.some(isChecksumFlag)) return;
+      const words = i.exec ? i.exec.values : i.words;
+      for (let k = 0; k < words.length - 1; k++) {
+        const w = words[k];
+        const url = w.value.includes('$') ? ctx.analysis.expand(w.value, i).value : w.value;
+        if (!/^https?:\/\//i.test(url) || /\.git(#.*)?$/i.test(url)) continue;
+        ctx.report({ span: { start: w.start, end: w.end }, message: 'Pin this download with --checksum=sha256:…: without it the build accepts whatever the URL serves.' });
+      }
+    },
   },
 });

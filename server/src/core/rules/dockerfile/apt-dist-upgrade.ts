@@ -19,21 +19,19 @@ export default defineDockerfileRule({
     fix: 'Rebuild on a fresh base image tag to pick up a new release; if you need security updates now, `apt-get upgrade` only updates installed packages.',
     notes: 'hadolint\'s DL3005 (any `apt-get upgrade`) is deprecated, since applying security updates at build time is often the right call; Seaworthy follows Trivy (DS024) and reports only dist-upgrade/full-upgrade.',
   },
-  create(ctx) {
-    return {
-      RUN(i) {
-        for (const cmd of ctx.analysis.shell(i).commands) {
-          const name = effectiveName(cmd);
-          if (name !== 'apt-get' && name !== 'apt' && name !== 'aptitude') continue;
-          const e = effectiveCommand(cmd)!;
-          // The subcommand is one of the arguments: without either word among them there is no list of positionals
-          // to make (most apt commands install or update).
-          if (!e.args.some(isUpgradeWord)) continue;
-          const sub = positionalArgs(withArgs(e), packageManagerSpec(e.name))[0];
-          if (!sub || (sub.value !== 'dist-upgrade' && sub.value !== 'full-upgrade')) continue;
-          ctx.report({ span: sub, message: `${e.name} ${sub.value} can add and remove packages, so the image depends on the build date: rebuild on a newer base image, or use "upgrade".` });
-        }
-      },
-    };
+  handlers: {
+    RUN(i, ctx) {
+      for (const cmd of ctx.analysis.shell(i).commands) {
+        const name = effectiveName(cmd);
+        if (name !== 'apt-get' && name !== 'apt' && name !== 'aptitude') continue;
+        const e = effectiveCommand(cmd)!;
+        // The subcommand is one of the arguments: without either word among them there is no list of positionals
+        // to make (most apt commands install or update).
+        if (!e.args.some(isUpgradeWord)) continue;
+        const sub = positionalArgs(withArgs(e), packageManagerSpec(e.name))[0];
+        if (!sub || (sub.value !== 'dist-upgrade' && sub.value !== 'full-upgrade')) continue;
+        ctx.report({ span: sub, message: `${e.name} ${sub.value} can add and remove packages, so the image depends on the build date: rebuild on a newer base image, or use "upgrade".` });
+      }
+    },
   },
 });

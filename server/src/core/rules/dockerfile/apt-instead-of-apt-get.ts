@@ -28,26 +28,24 @@ export default defineDockerfileRule({
     fix: 'The quick fix replaces `apt` with `apt-get` (or `apt-cache` for search, show, policy, depends). It is safe for install, remove, purge, autoremove, update, clean, source, build-dep, download and for `full-upgrade` (written `apt-get dist-upgrade`), which do the same thing; it is unsafe for `upgrade` (`apt upgrade` may install new dependencies, `apt-get upgrade` holds them back) and for the `apt-cache` queries (their output differs). `apt list` and other apt-only commands get no fix.',
     notes: 'One difference survives the safe fix: `apt` deletes downloaded .deb files after installing and `apt-get` keeps them, which the `docker-clean` hook of the official Debian and Ubuntu images undoes anyway.',
   },
-  create(ctx) {
-    return {
-      RUN(i) {
-        if (!ctx.analysis.runsManager(i, 'apt')) return;
-        for (const c of ctx.analysis.shell(i).commands) {
-          const p = packageCommand(c);
-          if (p?.manager !== 'apt') continue;
-          const name = p.cmd.name!;
-          const sub = subcommand(p);
-          const r = replacement(sub?.value);
-          const plain = name.raw === name.value && !name.dynamic;
-          const edits = r && plain ? [{ start: name.start, end: name.end, newText: name.raw.slice(0, -3) + r.tool }] : [];
-          if (r?.sub && sub && sub.raw === sub.value) edits.push({ start: sub.start, end: sub.end, newText: r.sub });
-          ctx.report({
-            span: name,
-            message: `Use ${r?.tool ?? 'apt-get or apt-cache'} instead of apt in a Dockerfile: apt's command line is meant for people and is not stable in scripts.`,
-            fix: r && plain ? { title: `Use ${r.tool}${r.sub ? ` ${r.sub}` : ''}`, safe: r.safe, edits } : undefined,
-          });
-        }
-      },
-    };
+  handlers: {
+    RUN(i, ctx) {
+      if (!ctx.analysis.runsManager(i, 'apt')) return;
+      for (const c of ctx.analysis.shell(i).commands) {
+        const p = packageCommand(c);
+        if (p?.manager !== 'apt') continue;
+        const name = p.cmd.name!;
+        const sub = subcommand(p);
+        const r = replacement(sub?.value);
+        const plain = name.raw === name.value && !name.dynamic;
+        const edits = r && plain ? [{ start: name.start, end: name.end, newText: name.raw.slice(0, -3) + r.tool }] : [];
+        if (r?.sub && sub && sub.raw === sub.value) edits.push({ start: sub.start, end: sub.end, newText: r.sub });
+        ctx.report({
+          span: name,
+          message: `Use ${r?.tool ?? 'apt-get or apt-cache'} instead of apt in a Dockerfile: apt's command line is meant for people and is not stable in scripts.`,
+          fix: r && plain ? { title: `Use ${r.tool}${r.sub ? ` ${r.sub}` : ''}`, safe: r.safe, edits } : undefined,
+        });
+      }
+    },
   },
 });

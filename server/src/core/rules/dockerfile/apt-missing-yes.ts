@@ -38,24 +38,22 @@ export default defineDockerfileRule({
     fix: 'The quick fix inserts ` -y` after the subcommand (`apt-get install -y …`), inside `sh -c` strings and heredocs too. It is safe: in a build the prompt can only abort, and `-y` does not allow anything riskier (removing essential or held packages still needs its own option).',
     notes: 'Like hadolint, `-qq` (quiet level 2) counts as -y, and so does `-o APT::Get::Assume-Yes=true` or piping `yes` in. hadolint and Trivy only check `apt-get install`; Seaworthy also checks `apt`, remove, purge, autoremove, upgrade, dist-upgrade/full-upgrade, build-dep, reinstall and satisfy, and reports those without the peer ids.',
   },
-  create(ctx) {
-    return {
-      RUN(i) {
-        if (!ctx.analysis.runsManager(i, 'apt-get', 'apt')) return;
-        const commands = ctx.analysis.shell(i).commands;
-        for (const c of commands) {
-          const p = packageCommand(c);
-          if (!p || (p.manager !== 'apt-get' && p.manager !== 'apt')) continue;
-          const sub = subcommand(p);
-          if (!sub || !APT_CONFIRMING.has(sub.value) || assumesYes(p, commands)) continue;
-          ctx.report({
-            span: commandSpan(p),
-            message: `Add -y to ${p.cmd.name!.value} ${sub.value}: a build cannot answer its confirmation prompt, so it aborts.`,
-            aliases: p.manager === 'apt-get' && sub.value === 'install' ? undefined : [],
-            fix: optionFix(ctx, i, p.cmd, sub, ' -y', { title: 'Add -y', safe: true }),
-          });
-        }
-      },
-    };
+  handlers: {
+    RUN(i, ctx) {
+      if (!ctx.analysis.runsManager(i, 'apt-get', 'apt')) return;
+      const commands = ctx.analysis.shell(i).commands;
+      for (const c of commands) {
+        const p = packageCommand(c);
+        if (!p || (p.manager !== 'apt-get' && p.manager !== 'apt')) continue;
+        const sub = subcommand(p);
+        if (!sub || !APT_CONFIRMING.has(sub.value) || assumesYes(p, commands)) continue;
+        ctx.report({
+          span: commandSpan(p),
+          message: `Add -y to ${p.cmd.name!.value} ${sub.value}: a build cannot answer its confirmation prompt, so it aborts.`,
+          aliases: p.manager === 'apt-get' && sub.value === 'install' ? undefined : [],
+          fix: optionFix(ctx, i, p.cmd, sub, ' -y', { title: 'Add -y', safe: true }),
+        });
+      }
+    },
   },
 });

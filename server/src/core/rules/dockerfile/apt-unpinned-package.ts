@@ -16,24 +16,22 @@ export default defineDockerfileRule({
     fix: 'No quick fix: only you know which version you tested. Write `pkg=<version>` (`apt-cache policy pkg` shows the candidates), or pin the whole set with a snapshot mirror such as snapshot.debian.org.',
     notes: 'Like hadolint, a release pin (`pkg/bookworm-backports`) and a local `.deb` count as pinned, and versions written as Dockerfile variables are expanded (an ARG without a default is trusted). Debian and Ubuntu drop superseded versions from their archives, so exact pins can stop resolving: that is why this rule is info, not warning. `apt install` is checked too, without the hadolint id (hadolint only reads `apt-get`); `apt-instead-of-apt-get` reports the `apt` itself.',
   },
-  create(ctx) {
-    return {
-      RUN(i) {
-        if (!ctx.analysis.runsManager(i, 'apt-get', 'apt')) return;
-        for (const c of ctx.analysis.shell(i).commands) {
-          const p = packageCommand(c);
-          if (!p || (p.manager !== 'apt-get' && p.manager !== 'apt') || subcommand(p)?.value !== 'install') continue;
-          for (let k = 1; k < p.positionals.length; k++) {
-            const w = p.positionals[k];
-            if (everyArgumentValue(ctx.analysis, i, w, aptPinned) !== false) continue;
-            ctx.report({
-              span: w,
-              message: `Pin the version of "${w.value}": write ${cutLastLineAt(w.value, '=/')}=<version> so rebuilds install what you tested.`,
-              aliases: p.manager === 'apt-get' ? undefined : [],
-            });
-          }
+  handlers: {
+    RUN(i, ctx) {
+      if (!ctx.analysis.runsManager(i, 'apt-get', 'apt')) return;
+      for (const c of ctx.analysis.shell(i).commands) {
+        const p = packageCommand(c);
+        if (!p || (p.manager !== 'apt-get' && p.manager !== 'apt') || subcommand(p)?.value !== 'install') continue;
+        for (let k = 1; k < p.positionals.length; k++) {
+          const w = p.positionals[k];
+          if (everyArgumentValue(ctx.analysis, i, w, aptPinned) !== false) continue;
+          ctx.report({
+            span: w,
+            message: `Pin the version of "${w.value}": write ${cutLastLineAt(w.value, '=/')}=<version> so rebuilds install what you tested.`,
+            aliases: p.manager === 'apt-get' ? undefined : [],
+          });
         }
-      },
-    };
+      }
+    },
   },
 });

@@ -42,59 +42,57 @@ export default defineDockerfileRule({
     fix: 'Move the build into its own stage (`FROM … AS build`) and `COPY --from=build` only the artifacts into the final stage; or remove the build packages in the same RUN that installed them (`apk add --virtual .build-deps … && apk del .build-deps`). For a single-stage Go image that builds one binary with `go build -o /abs/path`, the fix (it changes behaviour, so Harden asks first) does the split: the stage becomes `AS build`, the build gets `CGO_ENABLED=0` for a static binary, and a `gcr.io/distroless/static-debian12:nonroot` stage receives the binary with the EXPOSE, HEALTHCHECK, STOPSIGNAL, CMD and ENTRYPOINT lines (and their comments).',
     notes: 'Only stages whose layers ship are checked (the final stage and stages it is built FROM). Packages removed again in the same RUN (`apk del`, `apt-get purge`/`remove`, or `--auto-remove`/`autoremove` as the official images do after `apt-mark auto`) are not reported. Info only: a single-stage image for a small CLI can be a fair trade-off.',
   },
-  create(ctx) {
-    return {
-      RUN(i) {
-        if (i.parent || !layersShipped(ctx, i)) return;
-        const commands = ctx.analysis.shell(i).commands;
-        // The set and the list are made on first need: most RUNs remove and find nothing.
-        let removed: Set<string> | undefined;
-        let autoRemove = false;
-        for (const cmd of commands) {
-          // Program names first (effectiveName): most commands are none of these, and reading every command of
-          // every RUN through its wrappers (effectiveCommand) was most of this rule's time; effectiveShCommand makes no
-          // object for a command that wraps nothing.
-          const name = effectiveName(cmd);
-          if (name === undefined || !REMOVERS.has(name)) continue;
-          const c = effectiveShCommand(cmd)!;
-          const pos = positionalArgs(c, packageManagerSpec(name)).map((w) => w.value);
-          if ((name === 'apk' && pos[0] === 'del') || (name !== 'apk' && REMOVAL.test(pos[0] ?? ''))) {
-            for (const p of pos.slice(1)) (removed ??= new Set()).add(cutLastLineAt(p, '=:'));
-            // `apt-get purge -y --auto-remove` / `autoremove` after `apt-mark auto`: the official images' way.
-            if (pos[0] === 'autoremove' || c.args.some((a) => a.value === '--auto-remove' || a.value === '--autoremove')) autoRemove = true;
-          }
+  handlers: {
+    RUN(i, ctx) {
+      if (i.parent || !layersShipped(ctx, i)) return;
+      const commands = ctx.analysis.shell(i).commands;
+      // The set and the list are made on first need: most RUNs remove and find nothing.
+      let removed: Set<string> | undefined;
+      let autoRemove = false;
+      for (const cmd of commands) {
+        // Program names first (effectiveName): most commands are none of these, and reading every command of
+        // every RUN through its wrappers (effectiveCommand) was most of this rule's time; effectiveShCommand makes no
+        // object for a command that wraps nothing.
+        const name = effectiveName(cmd);
+        if (name === undefined || !REMOVERS.has(name)) continue;
+        const c = effectiveShCommand(cmd)!;
+        const pos = positionalArgs(c, packageManagerSpec(name)).map((w) => w.value);
+        if ((name === 'apk' && pos[0] === 'del') || (name !== 'apk' && REMOVAL.test(pos[0] ?? ''))) {
+          for (const p of pos.slice(1)) (removed ??= new Set()).add(cutLastLineAt(p, '=:'));
+          // `apt-get purge -y --auto-remove` / `autoremove` after `apt-mark auto`: the official images' way.
+          if (pos[0] === 'autoremove' || c.args.some((a) => a.value === '--auto-remove' || a.value === '--autoremove')) autoRemove = true;
         }
-        let found: { word: ShWord; what: string }[] | undefined;
-        for (const cmd of commands) {
-          const name = effectiveName(cmd);
-          // isPackageManagerInstall answers only for the managers packageManagerSpec knows.
-          if (name === undefined || (packageManagerSpec(name) === undefined && !BUILDERS.has(name))) continue;
-          const c = effectiveShCommand(cmd)!;
-          const install = isPackageManagerInstall(c);
-          if (install) {
-            if (autoRemove) continue;
-            const virtual = name === 'apk' ? flagValue(c, 't', 'virtual', packageManagerSpec('apk')) : undefined;
-            if (virtual && removed?.has(virtual)) continue;
-            for (const p of install.packages) {
-              const name = cutLastLineAt(p.value, '=<>~');
-              if ((TOOL_PACKAGES.test(name) || DEV_PACKAGE.test(name)) && !removed?.has(name)) (found ??= []).push({ word: p, what: name });
-            }
-            continue;
+      }
+      let found: { word: ShWord; what: string }[] | undefined;
+      for (const cmd of commands) {
+        const name = effectiveName(cmd);
+        // isPackageManagerInstall answers only for the managers packageManagerSpec knows.
+        if (name === undefined || (packageManagerSpec(name) === undefined && !BUILDERS.has(name))) continue;
+        const c = effectiveShCommand(cmd)!;
+        const install = isPackageManagerInstall(c);
+        if (install) {
+          if (autoRemove) continue;
+          const virtual = name === 'apk' ? flagValue(c, 't', 'virtual', packageManagerSpec('apk')) : undefined;
+          if (virtual && removed?.has(virtual)) continue;
+          for (const p of install.packages) {
+            const name = cutLastLineAt(p.value, '=<>~');
+            if ((TOOL_PACKAGES.test(name) || DEV_PACKAGE.test(name)) && !removed?.has(name)) (found ??= []).push({ word: p, what: name });
           }
-          const b = BUILDERS.has(name) ? buildCommand(name, positionalArgs(c).map((w) => w.value)) : undefined;
-          if (b) (found ??= []).push({ word: c.name!, what: b });
+          continue;
         }
-        if (!found) return;
-        const first = found[0];
-        const goBuild = commands.find((c) => effectiveName(c) === 'go' && c.args[0]?.value === 'build');
-        const stage = ctx.analysis.stageOf(i);
-        const what = [...new Set(found.map((f) => f.what))];
-        ctx.report({
-          span: first.word,
-          message: `${what.length > 1 ? `${what.slice(0, 4).join(', ')}${what.length > 4 ? '…' : ''} end` : `${what[0]} ends`} up in the image that ships: build in a separate stage and COPY --from it only the result.`,
-          fix: goBuild && stage && found.every((f) => f.what === 'go build') ? goMultiStageFix(ctx, stage, i, goBuild) : undefined,
-        });
-      },
-    };
+        const b = BUILDERS.has(name) ? buildCommand(name, positionalArgs(c).map((w) => w.value)) : undefined;
+        if (b) (found ??= []).push({ word: c.name!, what: b });
+      }
+      if (!found) return;
+      const first = found[0];
+      const goBuild = commands.find((c) => effectiveName(c) === 'go' && c.args[0]?.value === 'build');
+      const stage = ctx.analysis.stageOf(i);
+      const what = [...new Set(found.map((f) => f.what))];
+      ctx.report({
+        span: first.word,
+        message: `${what.length > 1 ? `${what.slice(0, 4).join(', ')}${what.length > 4 ? '…' : ''} end` : `${what[0]} ends`} up in the image that ships: build in a separate stage and COPY --from it only the result.`,
+        fix: goBuild && stage && found.every((f) => f.what === 'go build') ? goMultiStageFix(ctx, stage, i, goBuild) : undefined,
+      });
+    },
   },
 });

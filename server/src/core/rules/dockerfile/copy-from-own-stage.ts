@@ -24,15 +24,13 @@ export default defineDockerfileRule({
     fix: 'Copy from the earlier stage that produces the files, or use a plain COPY from the build context.',
     notes: 'hadolint compares stage names only; Seaworthy also catches the stage\'s own index (`--from=1` inside stage 1).',
   },
-  create(ctx) {
-    return {
-      COPY(i) {
-        const from = i.flags.find(isFromFlag);
-        if (i.parent || !from?.value || !from.valueSpan || i.stage < 0) return;
-        const own = ctx.doc.stages[i.stage];
-        if (own.name !== from.value.toLowerCase() && !namesIndex(from.value, own.index)) return;
-        ctx.report({ span: from.valueSpan, message: `This COPY is inside stage "${from.value}" and cannot copy from it: name an earlier stage.` });
-      },
-    };
+  handlers: {
+    COPY(i, ctx) {
+      const from = i.flags.find(isFromFlag);
+      if (i.parent || !from?.value || !from.valueSpan || i.stage < 0) return;
+      const own = ctx.doc.stages[i.stage];
+      if (own.name !== from.value.toLowerCase() && !namesIndex(from.value, own.index)) return;
+      ctx.report({ span: from.valueSpan, message: `This COPY is inside stage "${from.value}" and cannot copy from it: name an earlier stage.` });
+    },
   },
 });

@@ -21,26 +21,24 @@ export default defineDockerfileRule({
     fix: 'Name a stage defined above (or its index), or write the image with a tag (`--from=nginx:1.27`) when you really mean an image.',
     notes: 'Values that look like an image reference (with a registry, tag, digest or dot) are taken as images and not reported, like hadolint. Copying from the stage itself is `copy-from-own-stage`. ONBUILD triggers are resolved in the child image and not checked.',
   },
-  create(ctx) {
-    return {
-      COPY(i) {
-        const from = i.flags.find(isFromFlag);
-        if (i.parent || !from?.value || !from.valueSpan || from.value.includes('$') || IMAGE_LIKE.test(from.value)) return;
-        const ref = from.value;
-        const current = i.stage;
-        if (ctx.analysis.stageNamed(ref, Math.max(current, 0))) return;
-        const own = current >= 0 ? ctx.doc.stages[current] : undefined;
-        if (own && (own.name === ref.toLowerCase() || String(own.index) === ref)) return;
-        const later = ctx.analysis.stageNamed(ref);
-        ctx.report({
-          span: from.valueSpan,
-          message: later
-            ? `Stage "${ref}" is defined later (line ${later.from.startLine + 1}): \`--from\` can only use earlier stages, so Docker looks for an image "${ref}" instead.`
-            : /^\d+$/.test(ref)
-              ? `There is no stage ${ref} before this one: stages are numbered from 0 in order.`
-              : `No earlier stage is named "${ref}", so Docker pulls the image "${ref}:latest" instead: check the name, or give the image a tag.`,
-        });
-      },
-    };
+  handlers: {
+    COPY(i, ctx) {
+      const from = i.flags.find(isFromFlag);
+      if (i.parent || !from?.value || !from.valueSpan || from.value.includes('$') || IMAGE_LIKE.test(from.value)) return;
+      const ref = from.value;
+      const current = i.stage;
+      if (ctx.analysis.stageNamed(ref, Math.max(current, 0))) return;
+      const own = current >= 0 ? ctx.doc.stages[current] : undefined;
+      if (own && (own.name === ref.toLowerCase() || String(own.index) === ref)) return;
+      const later = ctx.analysis.stageNamed(ref);
+      ctx.report({
+        span: from.valueSpan,
+        message: later
+          ? `Stage "${ref}" is defined later (line ${later.from.startLine + 1}): \`--from\` can only use earlier stages, so Docker looks for an image "${ref}" instead.`
+          : /^\d+$/.test(ref)
+            ? `There is no stage ${ref} before this one: stages are numbered from 0 in order.`
+            : `No earlier stage is named "${ref}", so Docker pulls the image "${ref}:latest" instead: check the name, or give the image a tag.`,
+      });
+    },
   },
 });

@@ -22,16 +22,14 @@ export default defineDockerfileRule({
     good: 'FROM golang:1.23 AS build\nRUN go build -o /out/app .\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /out/app /app\n',
     fix: 'Copy only the build output (the binary, the `dist` folder) from the other stage.',
   },
-  create(ctx) {
-    return {
-      COPY(i) {
-        if (!i.flags.some(isFromFlag)) return;
-        const words = i.exec ? i.exec.values : i.words;
-        if (words.length !== 2) return;
-        if (root(words[0].value) && root(words[1].value)) {
-          ctx.report({ span: { start: words[0].start, end: words[1].end }, message: 'This copies the whole filesystem of the other stage: copy only the build output.' });
-        }
-      },
-    };
+  handlers: {
+    COPY(i, ctx) {
+      if (!i.flags.some(isFromFlag)) return;
+      const words = i.exec ? i.exec.values : i.words;
+      if (words.length !== 2) return;
+      if (root(words[0].value) && root(words[1].value)) {
+        ctx.report({ span: { start: words[0].start, end: words[1].end }, message: 'This copies the whole filesystem of the other stage: copy only the build output.' });
+      }
+    },
   },
 });

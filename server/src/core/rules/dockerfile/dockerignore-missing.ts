@@ -60,45 +60,43 @@ export default defineDockerfileRule({
     fix: 'The safe fix creates `.dockerignore` (or appends to it) with the missing lines: always `.git`, `.env`, `**/*.pem` and `**/id_rsa*`, plus what the project needs: `node_modules` and `.npmrc` for Node, `**/__pycache__` and the virtualenv for Python, `vendor` for Composer, `target` for Cargo/Maven, and build output the Dockerfile rebuilds. A line that would exclude a file the Dockerfile copies by name is left out.',
     notes: 'Only reported when a COPY/ADD sends the whole context (`.`). When an ignore file exists, key patterns, `.npmrc` and dependency folders are only asked for when such files are in the workspace, so a deliberate, short ignore file is not nagged. Dependency folders are only added when the Dockerfile installs them itself, so an image that relies on a host-built folder keeps working. BuildKit\'s `<Dockerfile>.dockerignore` is honoured when present.',
   },
-  create(ctx) {
-    return {
-      end() {
-        if (ctx.path === undefined) return;
-        const whole = ctx.doc.instructions.find((i): i is Instruction => (i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.name === 'from') && !i.exec && i.words.length >= 2 && i.words.slice(0, -1).some((w) => w.value === '.' || w.value === './'));
-        if (!whole) return;
-        const loaded = loadDockerignore(ctx.workspace, ctx.path);
-        const runs: string[] = [];
-        const named: string[] = [];
-        for (const i of ctx.doc.instructions) {
-          if (i.keyword === 'RUN') {
-            for (const cmd of ctx.analysis.shell(i).commands) {
-              const e = effectiveCommand(cmd);
-              if (e) runs.push([e.name, ...e.args.map((a) => a.value)].join(' '));
-            }
-          } else if ((i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.name === 'from')) {
-            for (const w of (i.exec ? i.exec.values : i.words).slice(0, -1)) if (w.value !== '.' && w.value !== './' && !w.value.includes('$')) named.push(w.value.replace(/^\.\//, ''));
+  handlers: {
+    end(ctx) {
+      if (ctx.path === undefined) return;
+      const whole = ctx.doc.instructions.find((i): i is Instruction => (i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.name === 'from') && !i.exec && i.words.length >= 2 && i.words.slice(0, -1).some((w) => w.value === '.' || w.value === './'));
+      if (!whole) return;
+      const loaded = loadDockerignore(ctx.workspace, ctx.path);
+      const runs: string[] = [];
+      const named: string[] = [];
+      for (const i of ctx.doc.instructions) {
+        if (i.keyword === 'RUN') {
+          for (const cmd of ctx.analysis.shell(i).commands) {
+            const e = effectiveCommand(cmd);
+            if (e) runs.push([e.name, ...e.args.map((a) => a.value)].join(' '));
           }
+        } else if ((i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.name === 'from')) {
+          for (const w of (i.exec ? i.exec.values : i.words).slice(0, -1)) if (w.value !== '.' && w.value !== './' && !w.value.includes('$')) named.push(w.value.replace(/^\.\//, ''));
         }
-        const candidates = [...ALWAYS, ...stackEntries(ctx, runs)];
-        const missing = candidates.filter((e) => !loaded || ((e.thin?.(ctx) ?? true) && e.probes.some((p) => !isIgnored(loaded.ignore, p))))
-          // Never exclude a file the Dockerfile copies by name.
-          .filter((e) => { const one = parseDockerignore(e.line); return !named.some((n) => isIgnored(one, n)); });
-        if (!missing.length) return;
-        const src = whole.words.slice(0, -1).find((w) => w.value === '.' || w.value === './')!;
-        const lines = missing.map((e) => e.line);
-        const fileEdit = loaded
-          ? { path: loaded.path, newText: (loaded.text === '' || loaded.text.endsWith('\n') ? '' : '\n') + lines.join('\n') + '\n', append: true }
-          : { path: '.dockerignore', newText: lines.join('\n') + '\n', create: true };
-        const sensitive = missing.some((e) => e.sensitive);
-        ctx.report({
-          span: { start: src.start, end: src.end },
-          severity: sensitive ? undefined : 'info',
-          message: loaded
-            ? `${whole.keyword} ${src.value} sends the whole context, but ${loaded.path} does not exclude ${missing.map((e) => e.why).join(', ')}: add ${lines.map((l) => `"${l}"`).join(', ')}.`
-            : `${whole.keyword} ${src.value} sends the whole context and there is no .dockerignore: ${missing.map((e) => e.why).join(', ')} would end up in the image. Create one.`,
-          fix: { title: loaded ? `Add ${lines.length} line${lines.length > 1 ? 's' : ''} to ${loaded.path}` : 'Create .dockerignore', safe: true, edits: [], fileEdits: [fileEdit] },
-        });
-      },
-    };
+      }
+      const candidates = [...ALWAYS, ...stackEntries(ctx, runs)];
+      const missing = candidates.filter((e) => !loaded || ((e.thin?.(ctx) ?? true) && e.probes.some((p) => !isIgnored(loaded.ignore, p))))
+        // Never exclude a file the Dockerfile copies by name.
+        .filter((e) => { const one = parseDockerignore(e.line); return !named.some((n) => isIgnored(one, n)); });
+      if (!missing.length) return;
+      const src = whole.words.slice(0, -1).find((w) => w.value === '.' || w.value === './')!;
+      const lines = missing.map((e) => e.line);
+      const fileEdit = loaded
+        ? { path: loaded.path, newText: (loaded.text === '' || loaded.text.endsWith('\n') ? '' : '\n') + lines.join('\n') + '\n', append: true }
+        : { path: '.dockerignore', newText: lines.join('\n') + '\n', create: true };
+      const sensitive = missing.some((e) => e.sensitive);
+      ctx.report({
+        span: { start: src.start, end: src.end },
+        severity: sensitive ? undefined : 'info',
+        message: loaded
+          ? `${whole.keyword} ${src.value} sends the whole context, but ${loaded.path} does not exclude ${missing.map((e) => e.why).join(', ')}: add ${lines.map((l) => `"${l}"`).join(', ')}.`
+          : `${whole.keyword} ${src.value} sends the whole context and there is no .dockerignore: ${missing.map((e) => e.why).join(', ')} would end up in the image. Create one.`,
+        fix: { title: loaded ? `Add ${lines.length} line${lines.length > 1 ? 's' : ''} to ${loaded.path}` : 'Create .dockerignore', safe: true, edits: [], fileEdits: [fileEdit] },
+      });
+    },
   },
 });

@@ -56,33 +56,31 @@ export default defineDockerfileRule({
     fix: 'The unsafe fix splits the ENV in two before the value that uses the variable, so it sees the new value. It is unsafe because that value changes — to what was almost certainly meant.',
     notes: 'A variable referenced on its own right-hand side (`ENV PATH=/x:$PATH`) is fine. Like hadolint, a variable already set by an earlier ARG or ENV is not reported (`ARG V` then `ENV V=$V LABEL_V=$V` gives the same value either way) — unless its earlier value is known and differs from the new one, which hadolint misses.',
   },
-  create(ctx) {
-    return {
-      ENV(i) {
-        const pairs = i.pairs;
-        if (pairs.length < 2) return;
-        for (let j = 0; j < pairs.length; j++) {
-          const p = pairs[j];
-          // A value without `$` references nothing: no copy of it to scan (most ENV values).
-          if (!p.valueSpan || p.value === undefined || !hasDollar(ctx.text, p.valueSpan.start, p.valueSpan.end)) continue;
-          const text = ctx.text.slice(p.valueSpan.start, p.valueSpan.end);
-          for (const ref of references(text, p.valueSpan.start, ctx.doc.escape)) {
-            // Own right-hand side (`PATH=/x:$PATH`) is fine unless an earlier pair of this ENV set it already.
-            const k = pairs.findIndex((q, n) => n !== j && q.key === ref.name && (ref.name !== p.key || n < j));
-            if (k < 0) continue;
-            const before = ctx.analysis.resolve(ref.name, i);
-            const newValue = pairs[k].value === undefined ? undefined : ctx.analysis.expand(pairs[k].value!, i);
-            if (before.declared && (before.value === undefined || !newValue || newValue.unresolved.length || newValue.value === before.value)) continue;
-            const earlier = k < j;
-            ctx.report({
-              span: ref,
-              message: `${ref.name} is set in this same ENV, but ${p.key} gets its value from before this instruction${before.value !== undefined ? ` ("${before.value}")` : ''}: set ${ref.name} in an earlier ENV.`,
-              fix: earlier ? splitFix(ctx, i, j) : undefined,
-            });
-            break;
-          }
+  handlers: {
+    ENV(i, ctx) {
+      const pairs = i.pairs;
+      if (pairs.length < 2) return;
+      for (let j = 0; j < pairs.length; j++) {
+        const p = pairs[j];
+        // A value without `$` references nothing: no copy of it to scan (most ENV values).
+        if (!p.valueSpan || p.value === undefined || !hasDollar(ctx.text, p.valueSpan.start, p.valueSpan.end)) continue;
+        const text = ctx.text.slice(p.valueSpan.start, p.valueSpan.end);
+        for (const ref of references(text, p.valueSpan.start, ctx.doc.escape)) {
+          // Own right-hand side (`PATH=/x:$PATH`) is fine unless an earlier pair of this ENV set it already.
+          const k = pairs.findIndex((q, n) => n !== j && q.key === ref.name && (ref.name !== p.key || n < j));
+          if (k < 0) continue;
+          const before = ctx.analysis.resolve(ref.name, i);
+          const newValue = pairs[k].value === undefined ? undefined : ctx.analysis.expand(pairs[k].value!, i);
+          if (before.declared && (before.value === undefined || !newValue || newValue.unresolved.length || newValue.value === before.value)) continue;
+          const earlier = k < j;
+          ctx.report({
+            span: ref,
+            message: `${ref.name} is set in this same ENV, but ${p.key} gets its value from before this instruction${before.value !== undefined ? ` ("${before.value}")` : ''}: set ${ref.name} in an earlier ENV.`,
+            fix: earlier ? splitFix(ctx, i, j) : undefined,
+          });
+          break;
         }
-      },
-    };
+      }
+    },
   },
 });

@@ -21,21 +21,19 @@ export default defineDockerfileRule({
     good: 'FROM nginx:1.27\nEXPOSE 80\n',
     fix: 'The safe fix keeps only the container port (and protocol), which is all Docker records; publish the host side with `docker run -p 8080:80` or Compose `ports:`.',
   },
-  create(ctx) {
-    return {
-      EXPOSE(i) {
-        for (const w of i.words) {
-          if (!w.value.includes(':')) continue; // a port alone: nothing to split
-          const { ip, host, container } = splitPort(w.value);
-          if (!ip && !host) continue;
-          ctx.report({
-            span: { start: w.start, end: w.end },
-            message: `EXPOSE takes container ports only: "${w.value}" ${ip ? 'names an address and a host port' : 'maps a host port'}, which Docker ignores here. Write "${container}" and publish the port when running the container.`,
-            // `EXPOSE 80:` has no container port to keep: no fix rather than an empty EXPOSE.
-            fix: container.trim() ? { title: `Keep the container port "${container}"`, safe: true, edits: [{ start: w.start, end: w.end, newText: container }] } : undefined,
-          });
-        }
-      },
-    };
+  handlers: {
+    EXPOSE(i, ctx) {
+      for (const w of i.words) {
+        if (!w.value.includes(':')) continue; // a port alone: nothing to split
+        const { ip, host, container } = splitPort(w.value);
+        if (!ip && !host) continue;
+        ctx.report({
+          span: { start: w.start, end: w.end },
+          message: `EXPOSE takes container ports only: "${w.value}" ${ip ? 'names an address and a host port' : 'maps a host port'}, which Docker ignores here. Write "${container}" and publish the port when running the container.`,
+          // `EXPOSE 80:` has no container port to keep: no fix rather than an empty EXPOSE.
+          fix: container.trim() ? { title: `Keep the container port "${container}"`, safe: true, edits: [{ start: w.start, end: w.end, newText: container }] } : undefined,
+        });
+      }
+    },
   },
 });

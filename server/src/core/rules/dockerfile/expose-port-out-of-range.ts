@@ -16,18 +16,16 @@ export default defineDockerfileRule({
     fix: 'Correct the port number; ranges are written `8000-8010/tcp`.',
     notes: 'Ports written with variables are checked after expansion when the value is known (`ARG PORT=99999`), and skipped otherwise, like hadolint.',
   },
-  create(ctx) {
-    return {
-      EXPOSE(i) {
-        for (const w of i.words) {
-          const value = w.value.includes('$') ? ctx.analysis.expand(w.value, i).value : w.value;
-          if (!FIVE_DIGITS.test(value)) continue; // a port above 65535 has five digits or more: most words stop here
-          const ports = value.replace(/\/[A-Za-z]*$/, '').split('-');
-          const bad = ports.find((p) => /^\d+$/.test(p) && Number(p) > 65535);
-          if (bad === undefined) continue;
-          ctx.report({ span: w, message: `Port ${bad} does not exist: ports range from 0 to 65535.` });
-        }
-      },
-    };
+  handlers: {
+    EXPOSE(i, ctx) {
+      for (const w of i.words) {
+        const value = w.value.includes('$') ? ctx.analysis.expand(w.value, i).value : w.value;
+        if (!FIVE_DIGITS.test(value)) continue; // a port above 65535 has five digits or more: most words stop here
+        const ports = value.replace(/\/[A-Za-z]*$/, '').split('-');
+        const bad = ports.find((p) => /^\d+$/.test(p) && Number(p) > 65535);
+        if (bad === undefined) continue;
+        ctx.report({ span: w, message: `Port ${bad} does not exist: ports range from 0 to 65535.` });
+      }
+    },
   },
 });

@@ -13,22 +13,20 @@ export default defineDockerfileRule({
     good: 'FROM nginx:1.27\nEXPOSE 80/tcp\n',
     fix: 'The safe fix lower-cases the protocol.',
   },
-  create(ctx) {
-    return {
-      EXPOSE(i) {
-        for (const w of i.words) {
-          const slash = w.raw.lastIndexOf('/');
-          if (slash < 0 || w.raw !== w.value) continue;
-          const proto = w.raw.slice(slash + 1);
-          if (!proto || proto === proto.toLowerCase()) continue;
-          const span = { start: w.start + slash + 1, end: w.end };
-          ctx.report({
-            span,
-            message: `Write the protocol of "${w.raw}" in lowercase: "${proto.toLowerCase()}".`,
-            fix: { title: `Use "${proto.toLowerCase()}"`, safe: true, edits: [{ ...span, newText: proto.toLowerCase() }] },
-          });
-        }
-      },
-    };
+  handlers: {
+    EXPOSE(i, ctx) {
+      for (const w of i.words) {
+        const slash = w.raw.lastIndexOf('/');
+        if (slash < 0 || w.raw !== w.value) continue;
+        const proto = w.raw.slice(slash + 1);
+        if (!proto || proto === proto.toLowerCase()) continue;
+        const span = { start: w.start + slash + 1, end: w.end };
+        ctx.report({
+          span,
+          message: `Write the protocol of "${w.raw}" in lowercase: "${proto.toLowerCase()}".`,
+          fix: { title: `Use "${proto.toLowerCase()}"`, safe: true, edits: [{ ...span, newText: proto.toLowerCase() }] },
+        });
+      }
+    },
   },
 });

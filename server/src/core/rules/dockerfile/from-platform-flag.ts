@@ -17,16 +17,14 @@ export default defineDockerfileRule({
     fix: 'Remove the flag so the stage follows the requested platform, or use `$BUILDPLATFORM` for stages that only build (and cross-compile for `$TARGETPLATFORM`).',
     notes: 'Same semantics as hadolint DL3029. BuildKit\'s FromPlatformFlagConstDisallowed (constant values only) is the separate rule `platform-flag-constant`: they are different ideas (any pinned platform vs. a constant one), so a constant such as `linux/amd64` is reported by both, while `--platform=$MYPLATFORM` is reported only here.',
   },
-  create(ctx) {
-    return {
-      stage(s) {
-        const p = s.platform;
-        if (!p || !p.value || AUTOMATIC_PLATFORM.test(p.value)) return;
-        ctx.report({
-          span: p.valueSpan ?? p,
-          message: `\`--platform=${p.value}\` pins this stage to one platform: drop it, or use $BUILDPLATFORM for build-only stages.`,
-        });
-      },
-    };
+  handlers: {
+    stage(s, ctx) {
+      const p = s.platform;
+      if (!p || !p.value || AUTOMATIC_PLATFORM.test(p.value)) return;
+      ctx.report({
+        span: p.valueSpan ?? p,
+        message: `\`--platform=${p.value}\` pins this stage to one platform: drop it, or use $BUILDPLATFORM for build-only stages.`,
+      });
+    },
   },
 });

@@ -54,31 +54,29 @@ export default defineDockerfileRule({
     fix: 'Switch to the `-slim` (node, python, ruby, debian) or `-jre` (eclipse-temurin) tag, or build in one stage and run from a distroless image. The unsafe fix changes the tag; test the image, since slim variants lack build tools and some libraries.',
     notes: 'Only the final stage is checked: build stages may well need the full image. ubuntu has no slim variant and is not reported; alpine variants are not suggested because musl can change behaviour.',
   },
-  create(ctx) {
-    return {
-      stage(stage) {
-        if (stage !== ctx.analysis.finalStage || ctx.analysis.parentStage(stage) || stage.image.raw.includes('$') || stage.image.digest) return;
-        const img = stage.image;
-        if (img.registry && img.registry !== 'docker.io') return;
-        const name = img.name.replace(LIBRARY_PREFIX, '');
-        const tag = img.tag;
-        if (!tag) return;
-        const slim = slimTag(name, tag);
-        if (!slim) return;
-        let fix: FixSpec | undefined;
-        // Offsets into the written text only hold when the image is written on one line, as parsed.
-        if (slim.tag && ctx.text.slice(img.span.start, img.span.end) === img.raw) {
-          const tagStart = img.span.start + img.raw.lastIndexOf(':') + 1;
-          fix = { title: `Use ${name}:${slim.tag}`, safe: false, edits: [{ start: tagStart, end: tagStart + tag.length, newText: slim.tag }] };
-        }
-        ctx.report({
-          span: img.span,
-          message: slim.tag
-            ? `"${name}:${tag}" is the full-size image: "${name}:${slim.tag}" is much smaller and has fewer CVEs to triage.`
-            : `"${name}:${tag}" is a full-size image for running an app: consider ${slim.variant}.`,
-          fix,
-        });
-      },
-    };
+  handlers: {
+    stage(stage, ctx) {
+      if (stage !== ctx.analysis.finalStage || ctx.analysis.parentStage(stage) || stage.image.raw.includes('$') || stage.image.digest) return;
+      const img = stage.image;
+      if (img.registry && img.registry !== 'docker.io') return;
+      const name = img.name.replace(LIBRARY_PREFIX, '');
+      const tag = img.tag;
+      if (!tag) return;
+      const slim = slimTag(name, tag);
+      if (!slim) return;
+      let fix: FixSpec | undefined;
+      // Offsets into the written text only hold when the image is written on one line, as parsed.
+      if (slim.tag && ctx.text.slice(img.span.start, img.span.end) === img.raw) {
+        const tagStart = img.span.start + img.raw.lastIndexOf(':') + 1;
+        fix = { title: `Use ${name}:${slim.tag}`, safe: false, edits: [{ start: tagStart, end: tagStart + tag.length, newText: slim.tag }] };
+      }
+      ctx.report({
+        span: img.span,
+        message: slim.tag
+          ? `"${name}:${tag}" is the full-size image: "${name}:${slim.tag}" is much smaller and has fewer CVEs to triage.`
+          : `"${name}:${tag}" is a full-size image for running an app: consider ${slim.variant}.`,
+        fix,
+      });
+    },
   },
 });

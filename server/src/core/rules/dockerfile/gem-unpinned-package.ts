@@ -18,21 +18,19 @@ export default defineDockerfileRule({
     fix: 'No quick fix: only you know which version you tested. Write `gem:version` or add `-v version`; for an application, install from its Gemfile.lock with `bundle install`.',
     notes: 'Like hadolint, `-v`/`--version` pins every gem of the command and build options after `--` are not gems. An option gem does not document (such as a build flag written without `--`) is taken to consume the next word.',
   },
-  create(ctx) {
-    return {
-      RUN(i) {
-        if (!ctx.analysis.runsManager(i, 'gem')) return;
-        for (const c of ctx.analysis.shell(i).commands) {
-          const p = packageCommand(c);
-          if (p?.manager !== 'gem' || !['install', 'i'].includes(subcommand(p)?.value ?? '')) continue;
-          if (hasFlag(p.cmd, 'v', ['version'], p.spec)) continue;
-          for (let k = 1; k < p.positionals.length; k++) {
-            const w = p.positionals[k];
-            if (everyArgumentValue(ctx.analysis, i, w, pinned) !== false) continue;
-            ctx.report({ span: w, message: `Pin the version of "${w.value}": write ${w.value}:<version> (or -v <version>) so rebuilds install what you tested.` });
-          }
+  handlers: {
+    RUN(i, ctx) {
+      if (!ctx.analysis.runsManager(i, 'gem')) return;
+      for (const c of ctx.analysis.shell(i).commands) {
+        const p = packageCommand(c);
+        if (p?.manager !== 'gem' || !['install', 'i'].includes(subcommand(p)?.value ?? '')) continue;
+        if (hasFlag(p.cmd, 'v', ['version'], p.spec)) continue;
+        for (let k = 1; k < p.positionals.length; k++) {
+          const w = p.positionals[k];
+          if (everyArgumentValue(ctx.analysis, i, w, pinned) !== false) continue;
+          ctx.report({ span: w, message: `Pin the version of "${w.value}": write ${w.value}:<version> (or -v <version>) so rebuilds install what you tested.` });
         }
-      },
-    };
+      }
+    },
   },
 });

@@ -77,31 +77,29 @@ export default defineDockerfileRule({
     fix: 'Add a `HEALTHCHECK CMD …` that probes the service with a tool the image has (curl, wget, or the app\'s own health command), or `HEALTHCHECK NONE` to state that none is wanted (for example when Kubernetes probes are used instead). The fix (it changes behaviour, so Harden asks first) adds an exec-form probe of `http://127.0.0.1:PORT/` with the first EXPOSEd port, using only what the image has: the Node or Python runtime of official images, BusyBox `wget` on Alpine, or `curl` when a RUN installs it. It is not offered when no such tool is known; adjust the path if the app serves health elsewhere.',
     notes: 'By default only the final stage is checked, and only when it (or a stage it builds on) EXPOSEs a port and is not built on scratch or a distroless image, where a probe tool rarely exists. Switched on explicitly (the `strict` profile, or `DL3057`/`healthcheck-missing` in the config, as hadolint users do) it follows hadolint DL3057: every stage that ends up as an image — not a base of another stage, not only copied from — needs a HEALTHCHECK of its own or inherited. A HEALTHCHECK set by the base image itself is invisible to a linter.',
   },
-  create(ctx) {
-    return {
-      end() {
-        if (switchedOnExplicitly(ctx.settings)) {
-          for (const st of outputStages(ctx)) {
-            if (chainHas(ctx, st, 'HEALTHCHECK')) continue;
-            ctx.report({ span: st.from.keywordSpan, message: 'This image has no HEALTHCHECK: add one (or `HEALTHCHECK NONE` to say none is wanted).' });
-          }
-          return;
+  handlers: {
+    end(ctx) {
+      if (switchedOnExplicitly(ctx.settings)) {
+        for (const st of outputStages(ctx)) {
+          if (chainHas(ctx, st, 'HEALTHCHECK')) continue;
+          ctx.report({ span: st.from.keywordSpan, message: 'This image has no HEALTHCHECK: add one (or `HEALTHCHECK NONE` to say none is wanted).' });
         }
-        const final = ctx.analysis.finalStage;
-        if (!final || finalHasHealthcheck(ctx, final)) return;
-        const chain = [final, ...ancestorStages(ctx, final)];
-        const expose = firstExpose(chain);
-        const root = chain[chain.length - 1];
-        if (!expose || root.image.scratch || isMinimalImage(ctx.analysis.resolvedImage(root).image)) return;
-        const written = expose.words[0].value;
-        const port = (written.includes('$') ? ctx.analysis.expand(written, expose).value : written).replace(PROTOCOL_SUFFIX, '');
-        ctx.report({
-          span: final.from.keywordSpan,
-          message: `This image serves port ${expose.words.map((w) => w.value).join(', ')} but has no HEALTHCHECK: add one so Docker can tell a hung server from a healthy one.`,
-          fix: healthcheckFix(ctx, final, chain, root, port),
-        });
-      },
-    };
+        return;
+      }
+      const final = ctx.analysis.finalStage;
+      if (!final || finalHasHealthcheck(ctx, final)) return;
+      const chain = [final, ...ancestorStages(ctx, final)];
+      const expose = firstExpose(chain);
+      const root = chain[chain.length - 1];
+      if (!expose || root.image.scratch || isMinimalImage(ctx.analysis.resolvedImage(root).image)) return;
+      const written = expose.words[0].value;
+      const port = (written.includes('$') ? ctx.analysis.expand(written, expose).value : written).replace(PROTOCOL_SUFFIX, '');
+      ctx.report({
+        span: final.from.keywordSpan,
+        message: `This image serves port ${expose.words.map((w) => w.value).join(', ')} but has no HEALTHCHECK: add one so Docker can tell a hung server from a healthy one.`,
+        fix: healthcheckFix(ctx, final, chain, root, port),
+      });
+    },
   },
 });
 

@@ -14,28 +14,26 @@ export default defineDockerfileRule({
     good: 'FROM python:3.12-slim-bookworm\n',
     fix: 'Replace `latest` with the version you tested. When the same image carries another tag elsewhere in the file, the quick fix offers it.',
   },
-  create(ctx) {
-    return {
-      stage(stage) {
-        if (ctx.analysis.parentStage(stage) || stage.image.digest) return;
-        // Without a `$` the image is as written: its resolved image (an object kept until the end of the lint) is
-        // made only where a variable needs expanding.
-        const raw = stage.image.raw;
-        const image = raw.includes('$') ? ctx.analysis.resolvedImage(stage).image : raw;
-        if (!image.endsWith(':latest')) return; // the usual answer, without the regular expression
-        const m = /^(.*?):([^/:@]+)$/.exec(image);
-        if (!m || m[2] !== 'latest') return;
-        const tagAt = raw.lastIndexOf(':latest');
-        const span = tagAt >= 0 && !raw.includes('$')
-          ? { start: stage.image.span.start + tagAt + 1, end: stage.image.span.start + tagAt + 7 }
-          : stage.image.span;
-        const tag = tagAt >= 0 && !raw.includes('$') ? knownTagFor(ctx, m[1]) : undefined;
-        ctx.report({
-          span,
-          message: `"${m[1]}:latest" is a moving target: pin the version you tested.`,
-          fix: tag ? { title: `Use tag "${tag}" (as elsewhere in this file)`, safe: false, edits: [{ start: span.start, end: span.end, newText: tag }] } : undefined,
-        });
-      },
-    };
+  handlers: {
+    stage(stage, ctx) {
+      if (ctx.analysis.parentStage(stage) || stage.image.digest) return;
+      // Without a `$` the image is as written: its resolved image (an object kept until the end of the lint) is
+      // made only where a variable needs expanding.
+      const raw = stage.image.raw;
+      const image = raw.includes('$') ? ctx.analysis.resolvedImage(stage).image : raw;
+      if (!image.endsWith(':latest')) return; // the usual answer, without the regular expression
+      const m = /^(.*?):([^/:@]+)$/.exec(image);
+      if (!m || m[2] !== 'latest') return;
+      const tagAt = raw.lastIndexOf(':latest');
+      const span = tagAt >= 0 && !raw.includes('$')
+        ? { start: stage.image.span.start + tagAt + 1, end: stage.image.span.start + tagAt + 7 }
+        : stage.image.span;
+      const tag = tagAt >= 0 && !raw.includes('$') ? knownTagFor(ctx, m[1]) : undefined;
+      ctx.report({
+        span,
+        message: `"${m[1]}:latest" is a moving target: pin the version you tested.`,
+        fix: tag ? { title: `Use tag "${tag}" (as elsewhere in this file)`, safe: false, edits: [{ start: span.start, end: span.end, newText: tag }] } : undefined,
+      });
+    },
   },
 });

@@ -14,14 +14,12 @@ export default defineDockerfileRule({
     fix: 'Append the digest you tested (`docker buildx imagetools inspect python:3.12-slim` shows it) and let a bot such as Renovate or Dependabot keep it current. Seaworthy never looks digests up: it does not use the network.',
     notes: 'Opt-in (`strict` profile): pinning by digest trades automatic base-image security updates for reproducibility, and needs tooling to stay current.',
   },
-  create(ctx) {
-    return {
-      stage(stage) {
-        if (stage.image.scratch || !stage.image.raw || ctx.analysis.parentStage(stage)) return;
-        const { image, unresolved } = ctx.analysis.resolvedImage(stage);
-        if (unresolved.length || image.includes('@') || image.toLowerCase() === 'scratch' || ctx.analysis.stageNamed(image, stage.index)) return;
-        ctx.report({ span: stage.image.span, message: `Pin "${image}" by digest (${image}@sha256:…) so every build uses the exact image you tested.` });
-      },
-    };
+  handlers: {
+    stage(stage, ctx) {
+      if (stage.image.scratch || !stage.image.raw || ctx.analysis.parentStage(stage)) return;
+      const { image, unresolved } = ctx.analysis.resolvedImage(stage);
+      if (unresolved.length || image.includes('@') || image.toLowerCase() === 'scratch' || ctx.analysis.stageNamed(image, stage.index)) return;
+      ctx.report({ span: stage.image.span, message: `Pin "${image}" by digest (${image}@sha256:…) so every build uses the exact image you tested.` });
+    },
   },
 });

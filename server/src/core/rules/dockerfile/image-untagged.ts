@@ -14,24 +14,22 @@ export default defineDockerfileRule({
     good: 'FROM node:22-bookworm-slim\n',
     fix: 'Add the version you tested with. When the same image carries a tag elsewhere in the file, the quick fix offers that tag; Seaworthy never invents a version.',
   },
-  create(ctx) {
-    return {
-      stage(stage) {
-        const img = stage.image;
-        if (!img.raw || img.scratch || img.digest || ctx.analysis.parentStage(stage)) return;
-        const resolved = ctx.analysis.resolvedImage(stage);
-        if (resolved.unresolved.length || (img.raw.includes('$') && !resolved.image)) return;
-        if (resolved.image.includes('@')) return;
-        const slash = resolved.image.lastIndexOf('/');
-        if (resolved.image.lastIndexOf(':') > slash) return;
-        if (resolved.image.length === 7 && resolved.image.toLowerCase() === 'scratch') return;
-        const tag = img.raw.includes('$') ? undefined : knownTagFor(ctx, resolved.image);
-        ctx.report({
-          span: img.span,
-          message: `Pin the base image "${resolved.image}" to a version tag: untagged means "latest", which changes under you.`,
-          fix: tag ? { title: `Use tag "${tag}" (as elsewhere in this file)`, safe: false, edits: [{ start: img.span.end, end: img.span.end, newText: `:${tag}` }] } : undefined,
-        });
-      },
-    };
+  handlers: {
+    stage(stage, ctx) {
+      const img = stage.image;
+      if (!img.raw || img.scratch || img.digest || ctx.analysis.parentStage(stage)) return;
+      const resolved = ctx.analysis.resolvedImage(stage);
+      if (resolved.unresolved.length || (img.raw.includes('$') && !resolved.image)) return;
+      if (resolved.image.includes('@')) return;
+      const slash = resolved.image.lastIndexOf('/');
+      if (resolved.image.lastIndexOf(':') > slash) return;
+      if (resolved.image.length === 7 && resolved.image.toLowerCase() === 'scratch') return;
+      const tag = img.raw.includes('$') ? undefined : knownTagFor(ctx, resolved.image);
+      ctx.report({
+        span: img.span,
+        message: `Pin the base image "${resolved.image}" to a version tag: untagged means "latest", which changes under you.`,
+        fix: tag ? { title: `Use tag "${tag}" (as elsewhere in this file)`, safe: false, edits: [{ start: img.span.end, end: img.span.end, newText: `:${tag}` }] } : undefined,
+      });
+    },
   },
 });

@@ -18,19 +18,17 @@ export default defineDockerfileRule({
     fix: 'Fix what the ignored rule reports, or move the exception to `.seaworthy.yaml` / `.hadolint.yaml` (`ignored:` or a per-rule `off`) where it is reviewed once.',
     notes: 'hadolint reports only its own `# hadolint ignore=` comments; Seaworthy also reports `# seaworthy-ignore` comments, with the DL1001 id attached only to the hadolint ones. File-wide forms (`hadolint global ignore=`, `seaworthy-ignore-file`) and `# hadolint shell=` are not reported. Off by default (profile `strict`), like DL1001 in hadolint.',
   },
-  create(ctx) {
-    return {
-      end() {
-        for (const c of ctx.doc.comments) {
-          const hadolint = HADOLINT_INLINE.test(c.text);
-          if (!hadolint && !SEAWORTHY_INLINE.test(c.text)) continue;
-          ctx.report({
-            span: c,
-            message: 'This comment switches a rule off inline: fix the finding, or record the exception in the config file.',
-            aliases: hadolint ? ['DL1001'] : [],
-          });
-        }
-      },
-    };
+  handlers: {
+    end(ctx) {
+      for (const c of ctx.doc.comments) {
+        const hadolint = HADOLINT_INLINE.test(c.text);
+        if (!hadolint && !SEAWORTHY_INLINE.test(c.text)) continue;
+        ctx.report({
+          span: c,
+          message: 'This comment switches a rule off inline: fix the finding, or record the exception in the config file.',
+          aliases: hadolint ? ['DL1001'] : [],
+        });
+      }
+    },
   },
 });

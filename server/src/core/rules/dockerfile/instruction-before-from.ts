@@ -14,17 +14,15 @@ export default defineDockerfileRule({
     fix: 'Move the instruction below the first FROM (into the stage it belongs to).',
     notes: 'The parser reports the same line as a syntax error too; this rule carries the hadolint id and explains the ordering rule.',
   },
-  create(ctx) {
-    return {
-      // Only the instructions before the first FROM (stage -1, a prefix of the file) can be reported: one look at
-      // them at the end instead of a handler call for every instruction of every file.
-      end() {
-        for (const i of ctx.doc.instructions) {
-          if (i.stage >= 0) break;
-          if (!i.known || i.keyword === 'ARG' || i.keyword === 'FROM') continue;
-          ctx.report({ span: i.keywordSpan, message: `${i.keyword} comes before the first FROM: only ARG may precede FROM.` });
-        }
-      },
-    };
+  handlers: {
+    // Only the instructions before the first FROM (stage -1, a prefix of the file) can be reported: one look at
+    // them at the end instead of a handler call for every instruction of every file.
+    end(ctx) {
+      for (const i of ctx.doc.instructions) {
+        if (i.stage >= 0) break;
+        if (!i.known || i.keyword === 'ARG' || i.keyword === 'FROM') continue;
+        ctx.report({ span: i.keywordSpan, message: `${i.keyword} comes before the first FROM: only ARG may precede FROM.` });
+      }
+    },
   },
 });

@@ -30,42 +30,40 @@ export default defineDockerfileRule({
     fix: 'The safe fix rewrites the keyword in the casing most instructions of the file use (uppercase on a tie).',
     notes: 'Like BuildKit, the majority is counted over self-consistent keywords (all upper or all lower). BuildKit skips ARGs before the first FROM and ONBUILD triggers; Seaworthy checks them too.',
   },
-  create(ctx) {
-    return {
-      end() {
-        // Only the file's own known keywords vote (ONBUILD triggers do not); triggers are reported like the rest.
-        // Indexed loops, not for-of: they run once per lint, mostly unoptimised, where each step of an iterator made an
-        // object (0.02 MB on the 5,000-line file).
-        const all = ctx.doc.instructions;
-        let lower = 0;
-        let upper = 0;
-        for (let k = 0; k < all.length; k++) {
-          const i = all[k];
-          if (!i.known) continue;
-          const c = casing(i);
-          if (c === 'lower') lower++; else if (c === 'upper') upper++;
-        }
-        const toLower = lower > upper;
-        const check = (i: Instruction) => {
-          if (casing(i) === (toLower ? 'lower' : 'upper')) return;
-          const want = toLower ? i.keywordRaw.toLowerCase() : i.keywordRaw.toUpperCase();
-          if (i.keywordRaw === want) return;
-          ctx.report({
-            span: i.keywordSpan,
-            message: consistent(i.keywordRaw)
-              ? `Write "${i.keywordRaw}" in ${toLower ? 'lowercase' : 'uppercase'} like most instructions in this file.`
-              : `"${i.keywordRaw}" mixes upper and lower case: write "${want}" like most instructions in this file.`,
-            fix: { title: `Use "${want}"`, safe: true, edits: [{ ...i.keywordSpan, newText: want }] },
-          });
-        };
-        // In file order, each trigger after its ONBUILD (no list of all of them: a file can have thousands).
-        for (let k = 0; k < all.length; k++) {
-          const i = all[k];
-          if (!i.known) continue;
-          check(i);
-          if (i.trigger?.known) check(i.trigger);
-        }
-      },
-    };
+  handlers: {
+    end(ctx) {
+      // Only the file's own known keywords vote (ONBUILD triggers do not); triggers are reported like the rest.
+      // Indexed loops, not for-of: they run once per lint, mostly unoptimised, where each step of an iterator made an
+      // object (0.02 MB on the 5,000-line file).
+      const all = ctx.doc.instructions;
+      let lower = 0;
+      let upper = 0;
+      for (let k = 0; k < all.length; k++) {
+        const i = all[k];
+        if (!i.known) continue;
+        const c = casing(i);
+        if (c === 'lower') lower++; else if (c === 'upper') upper++;
+      }
+      const toLower = lower > upper;
+      const check = (i: Instruction) => {
+        if (casing(i) === (toLower ? 'lower' : 'upper')) return;
+        const want = toLower ? i.keywordRaw.toLowerCase() : i.keywordRaw.toUpperCase();
+        if (i.keywordRaw === want) return;
+        ctx.report({
+          span: i.keywordSpan,
+          message: consistent(i.keywordRaw)
+            ? `Write "${i.keywordRaw}" in ${toLower ? 'lowercase' : 'uppercase'} like most instructions in this file.`
+            : `"${i.keywordRaw}" mixes upper and lower case: write "${want}" like most instructions in this file.`,
+          fix: { title: `Use "${want}"`, safe: true, edits: [{ ...i.keywordSpan, newText: want }] },
+        });
+      };
+      // In file order, each trigger after its ONBUILD (no list of all of them: a file can have thousands).
+      for (let k = 0; k < all.length; k++) {
+        const i = all[k];
+        if (!i.known) continue;
+        check(i);
+        if (i.trigger?.known) check(i.trigger);
+      }
+    },
   },
 });

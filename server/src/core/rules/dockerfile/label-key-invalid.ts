@@ -32,22 +32,20 @@ export default defineDockerfileRule({
     fix: 'Rename the key: lower-case letters, digits, `.` and `-`, starting with a letter and ending with a letter or digit, under your own reverse-DNS prefix or the OCI `org.opencontainers.image.*` keys.',
     notes: 'A key in a reserved namespace is a warning; a format slip (such as upper-case `Version`) only a hint. Keys written with variables are checked after expansion; a variable that is not set there is reported, since the key silently loses that part (hadolint reports every `$` in a key as an invalid character).',
   },
-  create(ctx) {
-    return {
-      LABEL(i) {
-        for (const p of i.pairs) {
-          if (!p.key) continue;
-          // Only a key with a `$` is expanded: no expansion object for the others (most keys).
-          const e = p.key.includes('$') ? ctx.analysis.expand(p.key, i) : undefined;
-          const key = e ? e.value : p.key;
-          const reserved = reservedPrefix(key);
-          const why = e?.unresolved.length
-            ? `$${e.unresolved[0]} has no value here, so the key becomes "${key}"`
-            : reserved ? `the ${reserved.slice(0, -1)}.* namespace is reserved for Docker` : problem(key);
-          if (!why) continue;
-          ctx.report({ span: p.keySpan, message: `Label key "${p.key}": ${why}.`, severity: reserved ? 'warning' : undefined });
-        }
-      },
-    };
+  handlers: {
+    LABEL(i, ctx) {
+      for (const p of i.pairs) {
+        if (!p.key) continue;
+        // Only a key with a `$` is expanded: no expansion object for the others (most keys).
+        const e = p.key.includes('$') ? ctx.analysis.expand(p.key, i) : undefined;
+        const key = e ? e.value : p.key;
+        const reserved = reservedPrefix(key);
+        const why = e?.unresolved.length
+          ? `$${e.unresolved[0]} has no value here, so the key becomes "${key}"`
+          : reserved ? `the ${reserved.slice(0, -1)}.* namespace is reserved for Docker` : problem(key);
+        if (!why) continue;
+        ctx.report({ span: p.keySpan, message: `Label key "${p.key}": ${why}.`, severity: reserved ? 'warning' : undefined });
+      }
+    },
   },
 });

@@ -14,18 +14,16 @@ export default defineDockerfileRule({
     good: 'LABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"\n',
     fix: 'The quick fix rewrites it as `LABEL org.opencontainers.image.authors="…"`, keeping the text.',
   },
-  create(ctx) {
-    return {
-      MAINTAINER(i) {
-        const value = i.argsText.trim();
-        const label = `LABEL org.opencontainers.image.authors=${JSON.stringify(value)}`;
-        ctx.report({
-          span: i.keywordSpan,
-          message: 'MAINTAINER is deprecated: use the label org.opencontainers.image.authors.',
-          // A comment line inside the continuation would be lost by writing the label on one line.
-          fix: hasEmbeddedComments(ctx, i) ? undefined : { title: 'Replace with LABEL org.opencontainers.image.authors', safe: true, edits: [{ start: i.start, end: i.argsSpan.end, newText: label }] },
-        });
-      },
-    };
+  handlers: {
+    MAINTAINER(i, ctx) {
+      const value = i.argsText.trim();
+      const label = `LABEL org.opencontainers.image.authors=${JSON.stringify(value)}`;
+      ctx.report({
+        span: i.keywordSpan,
+        message: 'MAINTAINER is deprecated: use the label org.opencontainers.image.authors.',
+        // A comment line inside the continuation would be lost by writing the label on one line.
+        fix: hasEmbeddedComments(ctx, i) ? undefined : { title: 'Replace with LABEL org.opencontainers.image.authors', safe: true, edits: [{ start: i.start, end: i.argsSpan.end, newText: label }] },
+      });
+    },
   },
 });

@@ -24,32 +24,30 @@ export default defineDockerfileRule({
     fix: 'The fix (it changes behaviour, so Harden asks first) adds a user the way the base image expects: `USER node` on node images, `USER nonroot:nonroot` on distroless, `adduser -S` on Alpine, `useradd --system` on Debian, Ubuntu and RHEL families, a numeric UID on scratch. It goes before CMD/ENTRYPOINT so build steps still run as root.',
     notes: 'hadolint has no equivalent (its DL3002 only looks at an explicit `USER root`). Images whose reference already selects a non-root variant (distroless `:nonroot`) are not reported.',
   },
-  create(ctx) {
-    return {
-      end() {
-        const final = ctx.analysis.finalStage;
-        if (!final || lastUser(ctx, final)) return;
-        const root = rootImage(ctx, final);
-        if (selectsNonRoot(root.image)) return;
-        const facts = baseImageFacts(root.image);
-        const anchor: Instruction | undefined = final.instructions.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT' || i.keyword === 'HEALTHCHECK');
-        const at = anchor ? ctx.lines.lineStarts[anchor.startLine] : undefined;
-        const eol = ctx.lines.eol();
-        if (at === undefined && !canAppendLines(ctx)) {
-          ctx.report({ span: final.from.keywordSpan, message: `The final stage runs as root: no USER is set${facts.shippedUser ? ` (the image ships the user "${facts.shippedUser}")` : ''}.` });
-          return;
-        }
-        const lines = nonRootUserLines(facts);
-        const edit = at !== undefined
-          ? { start: at, end: at, newText: lines.join(eol) + eol }
-          : { start: ctx.text.length, end: ctx.text.length, newText: (ctx.text.endsWith('\n') || !ctx.text ? '' : eol) + lines.join(eol) + eol };
-        ctx.report({
-          span: final.from.keywordSpan,
-          message: `The final stage runs as root: no USER is set${facts.shippedUser ? ` (the image ships the user "${facts.shippedUser}")` : ''}.`,
-          fix: { title: facts.shippedUser ? `Switch to the image's "${facts.shippedUser}" user` : 'Create an unprivileged user and switch to it', safe: false, edits: [edit] },
-        });
-      },
-    };
+  handlers: {
+    end(ctx) {
+      const final = ctx.analysis.finalStage;
+      if (!final || lastUser(ctx, final)) return;
+      const root = rootImage(ctx, final);
+      if (selectsNonRoot(root.image)) return;
+      const facts = baseImageFacts(root.image);
+      const anchor: Instruction | undefined = final.instructions.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT' || i.keyword === 'HEALTHCHECK');
+      const at = anchor ? ctx.lines.lineStarts[anchor.startLine] : undefined;
+      const eol = ctx.lines.eol();
+      if (at === undefined && !canAppendLines(ctx)) {
+        ctx.report({ span: final.from.keywordSpan, message: `The final stage runs as root: no USER is set${facts.shippedUser ? ` (the image ships the user "${facts.shippedUser}")` : ''}.` });
+        return;
+      }
+      const lines = nonRootUserLines(facts);
+      const edit = at !== undefined
+        ? { start: at, end: at, newText: lines.join(eol) + eol }
+        : { start: ctx.text.length, end: ctx.text.length, newText: (ctx.text.endsWith('\n') || !ctx.text ? '' : eol) + lines.join(eol) + eol };
+      ctx.report({
+        span: final.from.keywordSpan,
+        message: `The final stage runs as root: no USER is set${facts.shippedUser ? ` (the image ships the user "${facts.shippedUser}")` : ''}.`,
+        fix: { title: facts.shippedUser ? `Switch to the image's "${facts.shippedUser}" user` : 'Create an unprivileged user and switch to it', safe: false, edits: [edit] },
+      });
+    },
   },
 });
 

@@ -40,31 +40,29 @@ export default defineDockerfileRule({
     fix: 'The quick fix inserts ` --omit=dev` after the subcommand. It is unsafe: the app may load a package that package.json lists under devDependencies by mistake, and npm 6 and older only understand `--production`.',
     notes: 'No peer checks this. To keep false positives low it only looks at the final stage of a build with several stages, when that stage has a CMD or ENTRYPOINT, for `npm ci` and `npm install` without package names. It stays quiet when devDependencies are left out another way (`--production`, `--only=prod`, `NODE_ENV=production`, `NPM_CONFIG_OMIT=dev`, or `NPM_CONFIG_PRODUCTION` set for the command or by ENV), asked for on purpose (`--include=dev`), or used or pruned later in the stage (`npm run`, `npm test`, `npx`, `npm prune`, yarn, pnpm).',
   },
-  create(ctx) {
-    return {
-      RUN(i) {
-        if (!ctx.analysis.runsManager(i, 'npm')) return;
-        const final = ctx.analysis.finalStage;
-        if (i.parent || ctx.doc.stages.length < 2 || !final || i.stage !== final.index) return;
-        if (!final.instructions.some((x) => x.keyword === 'CMD' || x.keyword === 'ENTRYPOINT')) return;
-        const commands = ctx.analysis.shell(i).commands;
-        const laterRuns = final.instructions.filter((x) => x.keyword === 'RUN' && x.start > i.start);
-        for (const c of commands) {
-          const p = packageCommand(c);
-          const sub = p && subcommand(p);
-          if (p?.manager !== 'npm' || !sub) continue;
-          if (!CLEAN_INSTALL.has(sub.value) && !(NPM_INSTALL.has(sub.value) && p.positionals.length === 1)) continue;
-          if (hasFlag(p.cmd, 'g', ['global'], p.spec)) continue;
-          if (devHandled(p, (name) => envValue(ctx.analysis, i, commands, c, name))) continue;
-          const later = [...commands.filter((x) => x.start > c.start), ...laterRuns.flatMap((r) => ctx.analysis.shell(r).commands)];
-          if (later.some(usesOrPrunesDev)) continue;
-          ctx.report({
-            span: commandSpan(p),
-            message: `npm ${sub.value} installs devDependencies into the final image: add --omit=dev (or build in an earlier stage and copy the result).`,
-            fix: optionFix(ctx, i, p.cmd, sub, ' --omit=dev', { title: 'Add --omit=dev', safe: false }),
-          });
-        }
-      },
-    };
+  handlers: {
+    RUN(i, ctx) {
+      if (!ctx.analysis.runsManager(i, 'npm')) return;
+      const final = ctx.analysis.finalStage;
+      if (i.parent || ctx.doc.stages.length < 2 || !final || i.stage !== final.index) return;
+      if (!final.instructions.some((x) => x.keyword === 'CMD' || x.keyword === 'ENTRYPOINT')) return;
+      const commands = ctx.analysis.shell(i).commands;
+      const laterRuns = final.instructions.filter((x) => x.keyword === 'RUN' && x.start > i.start);
+      for (const c of commands) {
+        const p = packageCommand(c);
+        const sub = p && subcommand(p);
+        if (p?.manager !== 'npm' || !sub) continue;
+        if (!CLEAN_INSTALL.has(sub.value) && !(NPM_INSTALL.has(sub.value) && p.positionals.length === 1)) continue;
+        if (hasFlag(p.cmd, 'g', ['global'], p.spec)) continue;
+        if (devHandled(p, (name) => envValue(ctx.analysis, i, commands, c, name))) continue;
+        const later = [...commands.filter((x) => x.start > c.start), ...laterRuns.flatMap((r) => ctx.analysis.shell(r).commands)];
+        if (later.some(usesOrPrunesDev)) continue;
+        ctx.report({
+          span: commandSpan(p),
+          message: `npm ${sub.value} installs devDependencies into the final image: add --omit=dev (or build in an earlier stage and copy the result).`,
+          fix: optionFix(ctx, i, p.cmd, sub, ' --omit=dev', { title: 'Add --omit=dev', safe: false }),
+        });
+      }
+    },
   },
 });

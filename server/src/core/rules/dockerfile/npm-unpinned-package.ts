@@ -16,31 +16,29 @@ export default defineDockerfileRule({
     fix: 'No quick fix: only you know which version you tested. Write `pkg@version`, or keep dependencies in package.json with a lockfile and run `npm ci`.',
     notes: 'Like hadolint, a version, range or tag after `@`, a tarball, a folder and a git URL with `#ref` count as pinned, and `npm install` without package names (installing package.json) is not checked. Unlike hadolint, `@latest` is reported (it is the moving tag itself), without the hadolint id; and the abbreviations `npm i` and `npm add` are read like `install`.',
   },
-  create(ctx) {
-    return {
-      RUN(i) {
-        if (!ctx.analysis.runsManager(i, 'npm')) return;
-        for (const c of ctx.analysis.shell(i).commands) {
-          const p = packageCommand(c);
-          if (p?.manager !== 'npm' || !NPM_INSTALL.has(subcommand(p)?.value ?? '')) continue;
-          for (let k = 1; k < p.positionals.length; k++) {
-            const w = p.positionals[k];
-            const values = argumentValues(ctx.analysis, i, w);
-            if (!values) continue;
-            const moving = values.some((v) => MOVING_VERSIONS.has(npmVersionOf(v) ?? ''));
-            if (!moving && values.every(npmPinned)) continue;
-            const name = withoutVersion(w.value);
-            ctx.report({
-              span: w,
-              message: moving
-                ? `"${w.value}" follows a moving tag: pin an exact version (${name}@<version>) so rebuilds install what you tested.`
-                : `Pin the version of "${w.value}": write ${name}@<version> so rebuilds install what you tested.`,
-              aliases: moving ? [] : undefined,
-            });
-          }
+  handlers: {
+    RUN(i, ctx) {
+      if (!ctx.analysis.runsManager(i, 'npm')) return;
+      for (const c of ctx.analysis.shell(i).commands) {
+        const p = packageCommand(c);
+        if (p?.manager !== 'npm' || !NPM_INSTALL.has(subcommand(p)?.value ?? '')) continue;
+        for (let k = 1; k < p.positionals.length; k++) {
+          const w = p.positionals[k];
+          const values = argumentValues(ctx.analysis, i, w);
+          if (!values) continue;
+          const moving = values.some((v) => MOVING_VERSIONS.has(npmVersionOf(v) ?? ''));
+          if (!moving && values.every(npmPinned)) continue;
+          const name = withoutVersion(w.value);
+          ctx.report({
+            span: w,
+            message: moving
+              ? `"${w.value}" follows a moving tag: pin an exact version (${name}@<version>) so rebuilds install what you tested.`
+              : `Pin the version of "${w.value}": write ${name}@<version> so rebuilds install what you tested.`,
+            aliases: moving ? [] : undefined,
+          });
         }
-      },
-    };
+      }
+    },
   },
 });
 

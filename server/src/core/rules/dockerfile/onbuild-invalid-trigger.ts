@@ -16,13 +16,11 @@ export default defineDockerfileRule({
     fix: 'Remove the trigger, or write the instruction it wraps directly in the Dockerfile that needs it.',
     notes: 'The parser reports the same line as a syntax error too; this rule carries the hadolint id and explains why.',
   },
-  create(ctx) {
-    return {
-      ONBUILD(i) {
-        const t = i.trigger;
-        if (!t || !FORBIDDEN.has(t.keyword)) return;
-        ctx.report({ span: t.keywordSpan, message: `${t.keyword} cannot be an ONBUILD trigger: Docker rejects it.` });
-      },
-    };
+  handlers: {
+    ONBUILD(i, ctx) {
+      const t = i.trigger;
+      if (!t || !FORBIDDEN.has(t.keyword)) return;
+      ctx.report({ span: t.keywordSpan, message: `${t.keyword} cannot be an ONBUILD trigger: Docker rejects it.` });
+    },
   },
 });

@@ -83,17 +83,15 @@ export default defineDockerfileRule({
     fix: 'The unsafe fix removes the flag. If installation then fails, import the repository\'s signing key (`/etc/apk/keys`, `/etc/apt/keyrings` with `signed-by=`, `rpm --import`) rather than skipping the check.',
     notes: 'Covers apk `--allow-untrusted`; apt/apt-get `--allow-unauthenticated`, `--allow-insecure-repositories`, `--force-yes` and `-o APT::Get::AllowUnauthenticated=true`; yum/dnf/microdnf `--nogpgcheck` and `gpgcheck=0`; zypper `--no-gpg-checks`; rpm `--nosignature`, `--nodigest`, `--nofiledigest`, `--noverify`, `--nogpgcheck`. pip `--trusted-host` is a certificate bypass and belongs to tls-verification-disabled.',
   },
-  create(ctx) {
-    return {
-      RUN(i) {
-        // Only the program names here (most commands run no package manager); the reading is a function of its own.
-        const commands = ctx.analysis.shell(i).commands;
-        for (let k = 0; k < commands.length; k++) {
-          const name = effectiveName(commands[k]);
-          const list = name === undefined ? undefined : BYPASSES.get(name);
-          if (name !== undefined && list) check(ctx, commands[k], name, list);
-        }
-      },
-    };
+  handlers: {
+    RUN(i, ctx) {
+      // Only the program names here (most commands run no package manager); the reading is a function of its own.
+      const commands = ctx.analysis.shell(i).commands;
+      for (let k = 0; k < commands.length; k++) {
+        const name = effectiveName(commands[k]);
+        const list = name === undefined ? undefined : BYPASSES.get(name);
+        if (name !== undefined && list) check(ctx, commands[k], name, list);
+      }
+    },
   },
 });

@@ -35,25 +35,23 @@ export default defineDockerfileRule({
     fix: 'The quick fix inserts ` --no-cache-dir` after `install`. It is safe: the packages installed are the same, pip only stops keeping a copy. For faster rebuilds use `RUN --mount=type=cache,target=/root/.cache/pip pip install …` instead.',
     notes: 'As in hadolint, a truthy `PIP_NO_CACHE_DIR` (1, true, yes, on) set by ENV in this stage or one it is built FROM, on the command, or exported earlier in the RUN counts, and so does a cache or tmpfs mount on ~/.cache/pip; pipx and pipenv are not checked. Seaworthy also accepts `pip cache purge` or deleting ~/.cache/pip later in the same RUN, and only checks stages whose layers ship (see `apt-lists-not-removed`).',
   },
-  create(ctx) {
-    return {
-      RUN(i) {
-        if (!ctx.analysis.runsManager(i, 'pip')) return;
-        if (!layersShipped(ctx, i)) return;
-        const commands = ctx.analysis.shell(i).commands;
-        for (const c of commands) {
-          const p = packageCommand(c);
-          const sub = p && subcommand(p);
-          if (p?.manager !== 'pip' || sub?.value !== 'install' || hasFlag(p.cmd, undefined, ['no-cache-dir'], p.spec)) continue;
-          if (isTruthy(envValue(ctx.analysis, i, commands, c, 'PIP_NO_CACHE_DIR')) || mounted(ctx, i, commands, c)) continue;
-          if (commands.some((x) => x.start > c.start && purges(x))) continue;
-          ctx.report({
-            span: commandSpan(p),
-            message: 'Add --no-cache-dir to pip install: the wheels pip caches otherwise stay in the layer.',
-            fix: optionFix(ctx, i, p.cmd, sub, ' --no-cache-dir', { title: 'Add --no-cache-dir', safe: true }),
-          });
-        }
-      },
-    };
+  handlers: {
+    RUN(i, ctx) {
+      if (!ctx.analysis.runsManager(i, 'pip')) return;
+      if (!layersShipped(ctx, i)) return;
+      const commands = ctx.analysis.shell(i).commands;
+      for (const c of commands) {
+        const p = packageCommand(c);
+        const sub = p && subcommand(p);
+        if (p?.manager !== 'pip' || sub?.value !== 'install' || hasFlag(p.cmd, undefined, ['no-cache-dir'], p.spec)) continue;
+        if (isTruthy(envValue(ctx.analysis, i, commands, c, 'PIP_NO_CACHE_DIR')) || mounted(ctx, i, commands, c)) continue;
+        if (commands.some((x) => x.start > c.start && purges(x))) continue;
+        ctx.report({
+          span: commandSpan(p),
+          message: 'Add --no-cache-dir to pip install: the wheels pip caches otherwise stay in the layer.',
+          fix: optionFix(ctx, i, p.cmd, sub, ' --no-cache-dir', { title: 'Add --no-cache-dir', safe: true }),
+        });
+      }
+    },
   },
 });

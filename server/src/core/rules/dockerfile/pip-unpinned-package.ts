@@ -16,24 +16,22 @@ export default defineDockerfileRule({
     fix: 'No quick fix: only you know which version you tested. Write `pkg==version`, or better install from a requirements or lock file (`pip install -r requirements.txt`, with hashes for `--require-hashes`).',
     notes: 'Like hadolint: any version specifier (`==`, `~=`, `>=`, `<`, `!=`…) counts as pinned; VCS URLs need an `@ref`; local archives, paths and URLs are accepted; a command with `-r`/`--requirement`, `-c`/`--constraint` or `.` is not checked; values of options such as `--index-url` or `--root-user-action` are not packages. `pip install --upgrade pip` is reported as well. Versions written as Dockerfile variables are expanded (an ARG is trusted).',
   },
-  create(ctx) {
-    return {
-      RUN(i) {
-        if (!ctx.analysis.runsManager(i, 'pip', 'pipx')) return;
-        for (const c of ctx.analysis.shell(i).commands) {
-          const p = packageCommand(c);
-          if ((p?.manager !== 'pip' && p?.manager !== 'pipx') || subcommand(p)?.value !== 'install') continue;
-          if (p.manager === 'pip') {
-            if (hasFlag(p.cmd, 'r', ['requirement'], p.spec) || hasFlag(p.cmd, 'c', ['constraint'], p.spec)) continue;
-            if (p.positionals.some((w) => w.value === '.')) continue;
-          }
-          for (let k = 1; k < p.positionals.length; k++) {
-            const w = p.positionals[k];
-            if (everyArgumentValue(ctx.analysis, i, w, pipPinned) !== false) continue;
-            ctx.report({ span: w, message: `Pin the version of "${w.value}": write ${w.value}==<version> (or install from a requirements file) so rebuilds install what you tested.` });
-          }
+  handlers: {
+    RUN(i, ctx) {
+      if (!ctx.analysis.runsManager(i, 'pip', 'pipx')) return;
+      for (const c of ctx.analysis.shell(i).commands) {
+        const p = packageCommand(c);
+        if ((p?.manager !== 'pip' && p?.manager !== 'pipx') || subcommand(p)?.value !== 'install') continue;
+        if (p.manager === 'pip') {
+          if (hasFlag(p.cmd, 'r', ['requirement'], p.spec) || hasFlag(p.cmd, 'c', ['constraint'], p.spec)) continue;
+          if (p.positionals.some((w) => w.value === '.')) continue;
         }
-      },
-    };
+        for (let k = 1; k < p.positionals.length; k++) {
+          const w = p.positionals[k];
+          if (everyArgumentValue(ctx.analysis, i, w, pipPinned) !== false) continue;
+          ctx.report({ span: w, message: `Pin the version of "${w.value}": write ${w.value}==<version> (or install from a requirements file) so rebuilds install what you tested.` });
+        }
+      }
+    },
   },
 });

@@ -49,24 +49,22 @@ export default defineDockerfileRule({
     good: 'FROM debian:12-slim\nADD --checksum=sha256:4c2a4cbd2b0e8e1f2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192 https://example.com/install.sh /tmp/install.sh\nRUN sh /tmp/install.sh\n',
     fix: 'Download to a file, check it (`ADD --checksum=sha256:…`, or `sha256sum -c`, or a GPG signature), then run it. Better still, install the tool from a package or copy it from an official image (`COPY --from=…`).',
   },
-  create(ctx) {
-    return {
-      RUN(i) {
-        const commands = ctx.analysis.shell(i).commands;
-        if (!commands.some(isDownloader)) return; // both patterns need a curl or wget, which most RUNs lack
-        for (const cmd of commands) {
-          const name = effectiveName(cmd);
-          if (name === undefined || !isInterpreter(name)) continue;
-          const e = effectiveCommand(cmd)!;
-          // `curl … | sh`: a download earlier in the same pipeline.
-          if (cmd.pipelineIndex > 0 && pipedFromDownload(commands, cmd)) {
-            ctx.report({ span: e.nameWord, message: `The download piped into ${e.name} runs unverified: save it to a file, check its checksum or signature, then run it.` });
-            continue;
-          }
-          // `sh -c "$(curl …)"`, `bash <(wget -qO- …)`: a download inside one of its arguments.
-          if (downloadInArgument(commands, cmd, e.args)) ctx.report({ span: e.nameWord, message: `${e.name} runs a script fetched by a command substitution, unverified: save it to a file, check its checksum or signature, then run it.` });
+  handlers: {
+    RUN(i, ctx) {
+      const commands = ctx.analysis.shell(i).commands;
+      if (!commands.some(isDownloader)) return; // both patterns need a curl or wget, which most RUNs lack
+      for (const cmd of commands) {
+        const name = effectiveName(cmd);
+        if (name === undefined || !isInterpreter(name)) continue;
+        const e = effectiveCommand(cmd)!;
+        // `curl … | sh`: a download earlier in the same pipeline.
+        if (cmd.pipelineIndex > 0 && pipedFromDownload(commands, cmd)) {
+          ctx.report({ span: e.nameWord, message: `The download piped into ${e.name} runs unverified: save it to a file, check its checksum or signature, then run it.` });
+          continue;
         }
-      },
-    };
+        // `sh -c "$(curl …)"`, `bash <(wget -qO- …)`: a download inside one of its arguments.
+        if (downloadInArgument(commands, cmd, e.args)) ctx.report({ span: e.nameWord, message: `${e.name} runs a script fetched by a command substitution, unverified: save it to a file, check its checksum or signature, then run it.` });
+      }
+    },
   },
 });

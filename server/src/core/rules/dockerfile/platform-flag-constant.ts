@@ -18,24 +18,22 @@ export default defineDockerfileRule({
     good: 'FROM --platform=$BUILDPLATFORM golang:1.22 AS build\n',
     fix: 'Use `$BUILDPLATFORM` for stages that cross-compile (and pass `$TARGETOS`/`$TARGETARCH` to the compiler), or drop the flag. A stage whose name mentions the platform (`AS build-amd64`) is taken as deliberate and not reported, as in BuildKit.',
   },
-  create(ctx) {
-    return {
-      stage(stage) {
-        const f = stage.platform;
-        if (!f?.valueSpan || f.value === undefined || f.value.includes('$')) return;
-        const parts = f.value.toLowerCase().split('/');
-        if (parts.length > 3 || parts.some((p) => !/^[a-z0-9_.-]+$/.test(p))) return;
-        // A single component must be a known OS or architecture, else BuildKit cannot parse it and stays quiet.
-        if (parts.length === 1 && !KNOWN_OS.has(parts[0]) && !KNOWN_ARCH.has(own(ARCH_ALIASES, parts[0]) ?? parts[0])) return;
-        const os = parts[0];
-        const arch = parts[1] ? own(ARCH_ALIASES, parts[1]) ?? parts[1] : undefined;
-        const name = stage.name ?? '';
-        if (name.includes(os) || (arch && name.includes(arch))) return;
-        ctx.report({
-          span: f.valueSpan,
-          message: `The stage is pinned to "${f.value}" whatever platform is built: use $BUILDPLATFORM for cross-compiling stages, or drop the flag.`,
-        });
-      },
-    };
+  handlers: {
+    stage(stage, ctx) {
+      const f = stage.platform;
+      if (!f?.valueSpan || f.value === undefined || f.value.includes('$')) return;
+      const parts = f.value.toLowerCase().split('/');
+      if (parts.length > 3 || parts.some((p) => !/^[a-z0-9_.-]+$/.test(p))) return;
+      // A single component must be a known OS or architecture, else BuildKit cannot parse it and stays quiet.
+      if (parts.length === 1 && !KNOWN_OS.has(parts[0]) && !KNOWN_ARCH.has(own(ARCH_ALIASES, parts[0]) ?? parts[0])) return;
+      const os = parts[0];
+      const arch = parts[1] ? own(ARCH_ALIASES, parts[1]) ?? parts[1] : undefined;
+      const name = stage.name ?? '';
+      if (name.includes(os) || (arch && name.includes(arch))) return;
+      ctx.report({
+        span: f.valueSpan,
+        message: `The stage is pinned to "${f.value}" whatever platform is built: use $BUILDPLATFORM for cross-compiling stages, or drop the flag.`,
+      });
+    },
   },
 });

@@ -15,17 +15,15 @@ export default defineDockerfileRule({
     fix: 'Remove the symlink and add `SHELL ["/bin/bash", "-c"]` (or with `-o pipefail`) before the RUN instructions that need bash.',
     notes: 'Only a link *named* /bin/sh counts (the last argument of ln); hadolint also reports `ln -s /bin/sh /usr/local/bin/sh`, which leaves /bin/sh alone.',
   },
-  create(ctx) {
-    return {
-      RUN(i) {
-        for (const cmd of ctx.analysis.shell(i).commands) {
-          if (commandName(cmd) !== 'ln' || !cmd.name) continue;
-          const pos = positionalArgs(cmd, { shortWithValue: 'St', longWithValue: ['suffix', 'target-directory'] });
-          const target = pos.length >= 2 ? pos[pos.length - 1] : undefined;
-          if (!target || target.value !== '/bin/sh') continue;
-          ctx.report({ span: target, message: 'Do not re-point /bin/sh: use a SHELL instruction to run RUN commands with another shell.' });
-        }
-      },
-    };
+  handlers: {
+    RUN(i, ctx) {
+      for (const cmd of ctx.analysis.shell(i).commands) {
+        if (commandName(cmd) !== 'ln' || !cmd.name) continue;
+        const pos = positionalArgs(cmd, { shortWithValue: 'St', longWithValue: ['suffix', 'target-directory'] });
+        const target = pos.length >= 2 ? pos[pos.length - 1] : undefined;
+        if (!target || target.value !== '/bin/sh') continue;
+        ctx.report({ span: target, message: 'Do not re-point /bin/sh: use a SHELL instruction to run RUN commands with another shell.' });
+      }
+    },
   },
 });

@@ -15,12 +15,10 @@ export default defineDockerfileRule({
     good: 'FROM alpine:3.20 AS base\nRUN echo hi\n',
     fix: 'Rename the stage (and its references) to a name that says what it builds, such as `base` or `build`.',
   },
-  create(ctx) {
-    return {
-      stage(stage) {
-        if (!stage.name || !stage.nameSpan || !RESERVED.has(stage.name)) return;
-        ctx.report({ span: stage.nameSpan, message: `Rename the stage: "${stage.name}" is reserved by BuildKit and references to it become ambiguous.` });
-      },
-    };
+  handlers: {
+    stage(stage, ctx) {
+      if (!stage.name || !stage.nameSpan || !RESERVED.has(stage.name)) return;
+      ctx.report({ span: stage.nameSpan, message: `Rename the stage: "${stage.name}" is reserved by BuildKit and references to it become ambiguous.` });
+    },
   },
 });

@@ -46,18 +46,16 @@ export default defineDockerfileRule({
     fix: 'When the RUN starts with `cd /absolute/dir &&`, the unsafe fix inserts `WORKDIR /absolute/dir` before it and drops the `cd`. It is unsafe because WORKDIR, unlike `cd`, stays in effect for every later instruction of the stage (relative paths in later RUN, COPY and CMD now resolve there) and creates the directory instead of failing when it is missing.',
     notes: 'Reported once per RUN, at its first `cd`. A `cd` inside a subshell, `( cd dir && make )`, is deliberately scoped and not reported; hadolint reports it.',
   },
-  create(ctx) {
-    return {
-      RUN(i) {
-        const cmds = ctx.analysis.shell(i).commands;
-        const cd = firstCd(cmds);
-        if (!cd?.name) return;
-        ctx.report({
-          span: cd.name,
-          message: '`cd` lasts only until the end of this RUN: use WORKDIR to set the directory for the following instructions.',
-          fix: workdirFix(ctx, i, cmds, cd),
-        });
-      },
-    };
+  handlers: {
+    RUN(i, ctx) {
+      const cmds = ctx.analysis.shell(i).commands;
+      const cd = firstCd(cmds);
+      if (!cd?.name) return;
+      ctx.report({
+        span: cd.name,
+        message: '`cd` lasts only until the end of this RUN: use WORKDIR to set the directory for the following instructions.',
+        fix: workdirFix(ctx, i, cmds, cd),
+      });
+    },
   },
 });

@@ -34,16 +34,14 @@ export default defineDockerfileRule({
     fix: 'Remove the command. Start long-running processes with CMD/ENTRYPOINT, and fetch private sources with COPY, ADD or `RUN --mount=type=ssh` instead of calling ssh by hand.',
     notes: 'hadolint\'s list has no `ifconfig` (its message names it); Seaworthy includes it. Only the command position counts: `apt-get install ssh` is fine, and so is `ssh` in a RUN with `--mount=type=ssh` (hadolint reports that too).',
   },
-  create(ctx) {
-    return {
-      RUN(i) {
-        for (const cmd of ctx.analysis.shell(i).commands) {
-          const name = commandName(cmd);
-          const why = name === undefined ? undefined : POINTLESS.get(name);
-          if (!why || !cmd.name || (name === 'ssh' && hasSshMount(i))) continue;
-          ctx.report({ span: cmd.name, message: `\`${name}\` makes no sense in a Dockerfile RUN: ${why}.` });
-        }
-      },
-    };
+  handlers: {
+    RUN(i, ctx) {
+      for (const cmd of ctx.analysis.shell(i).commands) {
+        const name = commandName(cmd);
+        const why = name === undefined ? undefined : POINTLESS.get(name);
+        if (!why || !cmd.name || (name === 'ssh' && hasSshMount(i))) continue;
+        ctx.report({ span: cmd.name, message: `\`${name}\` makes no sense in a Dockerfile RUN: ${why}.` });
+      }
+    },
   },
 });

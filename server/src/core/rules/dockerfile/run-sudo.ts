@@ -14,14 +14,12 @@ export default defineDockerfileRule({
     good: 'FROM debian:12-slim\nUSER root\nRUN apt-get update\nUSER app\n',
     fix: 'Run the privileged steps as root (switch with `USER root`, then back), and drop sudo. To start the container\'s process as another user at run time, use USER or a tool such as gosu/su-exec in the entrypoint.',
   },
-  create(ctx) {
-    return {
-      RUN(i) {
-        for (const cmd of ctx.analysis.shell(i).commands) {
-          if (commandName(cmd) !== 'sudo' || !cmd.name) continue;
-          ctx.report({ span: cmd.name, message: 'Do not use sudo in a build: switch with `USER root` for the steps that need it, then back to the app user.' });
-        }
-      },
-    };
+  handlers: {
+    RUN(i, ctx) {
+      for (const cmd of ctx.analysis.shell(i).commands) {
+        if (commandName(cmd) !== 'sudo' || !cmd.name) continue;
+        ctx.report({ span: cmd.name, message: 'Do not use sudo in a build: switch with `USER root` for the steps that need it, then back to the app user.' });
+      }
+    },
   },
 });

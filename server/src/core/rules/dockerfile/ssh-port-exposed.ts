@@ -14,20 +14,18 @@ export default defineDockerfileRule({
     good: 'FROM debian:12-slim\nEXPOSE 8080\n',
     fix: 'The unsafe fix removes port 22 from EXPOSE. Also remove the SSH server itself and use `docker exec` for debugging.',
   },
-  create(ctx) {
-    return {
-      EXPOSE(i) {
-        for (const w of i.words) {
-          const port = w.value.includes('$') ? ctx.analysis.expand(w.value, i).value : w.value;
-          if (!/^(\d[\d.:[\]]*:)?22(\/tcp)?$/i.test(port)) continue;
-          const edit = i.words.length === 1 ? deleteInstructionEdit(ctx, i) : removeWordEdit(ctx, w);
-          ctx.report({
-            span: { start: w.start, end: w.end },
-            message: 'Port 22 exposes SSH: run no SSH server in the container and use docker exec for a shell.',
-            fix: edit ? { title: 'Remove port 22', safe: false, edits: [edit] } : undefined,
-          });
-        }
-      },
-    };
+  handlers: {
+    EXPOSE(i, ctx) {
+      for (const w of i.words) {
+        const port = w.value.includes('$') ? ctx.analysis.expand(w.value, i).value : w.value;
+        if (!/^(\d[\d.:[\]]*:)?22(\/tcp)?$/i.test(port)) continue;
+        const edit = i.words.length === 1 ? deleteInstructionEdit(ctx, i) : removeWordEdit(ctx, w);
+        ctx.report({
+          span: { start: w.start, end: w.end },
+          message: 'Port 22 exposes SSH: run no SSH server in the container and use docker exec for a shell.',
+          fix: edit ? { title: 'Remove port 22', safe: false, edits: [edit] } : undefined,
+        });
+      }
+    },
   },
 });

@@ -157,21 +157,19 @@ export default defineDockerfileRule({
     fix: 'The unsafe fix removes the flag or the setting; if the download then fails, install the CA certificate the server needs (`ca-certificates`, or COPY your internal CA and run `update-ca-certificates`) instead of turning checks off.',
     notes: 'Covers curl `-k`/`--insecure`, wget `--no-check-certificate`, pip `--trusted-host`, `npm|yarn|pnpm config set strict-ssl false` and `--strict-ssl=false`, `git config http.sslVerify false` and `git -c http.sslVerify=false`, yum/dnf `sslverify=0`, and the variables NODE_TLS_REJECT_UNAUTHORIZED=0, PYTHONHTTPSVERIFY=0, GIT_SSL_NO_VERIFY, NPM_CONFIG_STRICT_SSL=false, PIP_TRUSTED_HOST, GOINSECURE in ENV, ARG or a RUN. Commands are found in the parsed shell script (also behind sudo/env and inside `sh -c`), not by matching text.',
   },
-  create(ctx) {
-    return {
-      ENV(i) { for (const p of i.pairs) checkPair(ctx, i, p); },
-      ARG(i) { for (const p of i.pairs) checkPair(ctx, i, p); },
-      RUN(i) {
-        // Assignments and program names here; a program this rule checks is read by a function of its own (the
-        // variables its closures capture made every call of this handler allocate them).
-        const commands = ctx.analysis.shell(i).commands;
-        for (let k = 0; k < commands.length; k++) {
-          const cmd = commands[k];
-          if (cmd.assignments.length) checkAssignments(ctx, i, commands, cmd);
-          const name = effectiveName(cmd);
-          if (name !== undefined && isCheckedProgram(name)) checkProgram(ctx, cmd, name);
-        }
-      },
-    };
+  handlers: {
+    ENV(i, ctx) { for (const p of i.pairs) checkPair(ctx, i, p); },
+    ARG(i, ctx) { for (const p of i.pairs) checkPair(ctx, i, p); },
+    RUN(i, ctx) {
+      // Assignments and program names here; a program this rule checks is read by a function of its own (the
+      // variables its closures capture made every call of this handler allocate them).
+      const commands = ctx.analysis.shell(i).commands;
+      for (let k = 0; k < commands.length; k++) {
+        const cmd = commands[k];
+        if (cmd.assignments.length) checkAssignments(ctx, i, commands, cmd);
+        const name = effectiveName(cmd);
+        if (name !== undefined && isCheckedProgram(name)) checkProgram(ctx, cmd, name);
+      }
+    },
   },
 });

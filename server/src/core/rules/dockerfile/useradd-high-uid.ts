@@ -21,22 +21,20 @@ export default defineDockerfileRule({
     fix: 'The safe fix adds `-l` right after `useradd`: the user is created the same way, only the login-record files are not filled in.',
     notes: 'Like hadolint, a UID counts as large from 6 digits on; UIDs written with variables are not checked.',
   },
-  create(ctx) {
-    return {
-      RUN(i) {
-        for (const cmd of ctx.analysis.shell(i).commands) {
-          if (commandName(cmd) !== 'useradd' || !cmd.name) continue;
-          if (hasFlag(cmd, 'l', 'no-log-init', USERADD)) continue;
-          const uid = flagValue(cmd, 'u', 'uid', USERADD);
-          if (uid === undefined || !/^\d{6,}$/.test(uid)) continue;
-          const word = findFlag(cmd, 'u', 'uid', USERADD) ?? cmd.name;
-          ctx.report({
-            span: word,
-            message: `UID ${uid} without \`-l\`: useradd fills the sparse lastlog/faillog files up to this UID, which bloats the layer. Add \`-l\` (--no-log-init).`,
-            fix: { title: 'Add -l (--no-log-init)', safe: true, edits: [{ start: cmd.name.end, end: cmd.name.end, newText: ' -l' }] },
-          });
-        }
-      },
-    };
+  handlers: {
+    RUN(i, ctx) {
+      for (const cmd of ctx.analysis.shell(i).commands) {
+        if (commandName(cmd) !== 'useradd' || !cmd.name) continue;
+        if (hasFlag(cmd, 'l', 'no-log-init', USERADD)) continue;
+        const uid = flagValue(cmd, 'u', 'uid', USERADD);
+        if (uid === undefined || !/^\d{6,}$/.test(uid)) continue;
+        const word = findFlag(cmd, 'u', 'uid', USERADD) ?? cmd.name;
+        ctx.report({
+          span: word,
+          message: `UID ${uid} without \`-l\`: useradd fills the sparse lastlog/faillog files up to this UID, which bloats the layer. Add \`-l\` (--no-log-init).`,
+          fix: { title: 'Add -l (--no-log-init)', safe: true, edits: [{ start: cmd.name.end, end: cmd.name.end, newText: ' -l' }] },
+        });
+      }
+    },
   },
 });

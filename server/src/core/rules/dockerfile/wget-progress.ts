@@ -22,20 +22,18 @@ export default defineDockerfileRule({
     fix: 'The fix adds `--progress=dot:giga` (one dot per megabyte). It is marked unsafe because BusyBox wget (Alpine) does not know that option; there use `-q`.',
     notes: 'Like hadolint, `-q`/`--quiet`, `-nv`/`--no-verbose` and logging to a file (`-o`, `-a`) count as handled.',
   },
-  create(ctx) {
-    return {
-      RUN(i) {
-        for (const cmd of ctx.analysis.shell(i).commands) {
-          if (commandName(cmd) !== 'wget' || !cmd.name) continue;
-          if (cmd.args.some((a) => a.value === '-nv' || a.value.startsWith('--progress'))) continue;
-          if (hasFlag(cmd, 'q', 'quiet', WGET) || hasFlag(cmd, 'o', 'output-file', WGET) || hasFlag(cmd, 'a', 'append-output', WGET) || hasFlag(cmd, undefined, 'no-verbose', WGET)) continue;
-          ctx.report({
-            span: cmd.name,
-            message: 'wget without `--progress=dot:giga` (or `-q`/`-nv`) floods the build log with progress dots.',
-            fix: optionFix(ctx, i, cmd, cmd.name, ' --progress=dot:giga', { title: 'Add --progress=dot:giga', safe: false }),
-          });
-        }
-      },
-    };
+  handlers: {
+    RUN(i, ctx) {
+      for (const cmd of ctx.analysis.shell(i).commands) {
+        if (commandName(cmd) !== 'wget' || !cmd.name) continue;
+        if (cmd.args.some((a) => a.value === '-nv' || a.value.startsWith('--progress'))) continue;
+        if (hasFlag(cmd, 'q', 'quiet', WGET) || hasFlag(cmd, 'o', 'output-file', WGET) || hasFlag(cmd, 'a', 'append-output', WGET) || hasFlag(cmd, undefined, 'no-verbose', WGET)) continue;
+        ctx.report({
+          span: cmd.name,
+          message: 'wget without `--progress=dot:giga` (or `-q`/`-nv`) floods the build log with progress dots.',
+          fix: optionFix(ctx, i, cmd, cmd.name, ' --progress=dot:giga', { title: 'Add --progress=dot:giga', safe: false }),
+        });
+      }
+    },
   },
 });

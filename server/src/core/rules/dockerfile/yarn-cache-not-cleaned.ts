@@ -41,26 +41,24 @@ export default defineDockerfileRule({
     fix: 'The quick fix appends `&& yarn cache clean` to the RUN in the instruction\'s own continuation style. It is safe: node_modules is untouched and a later yarn command downloads what it needs. For faster rebuilds use `RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install` instead.',
     notes: 'As in hadolint: the clean must come after the install, a cache or tmpfs mount on the yarn cache counts, and only stages whose layers ship are checked (a builder stage only used by `COPY --from` is not). Seaworthy also reads `yarn` alone and `yarn add` as installs, and accepts a mount on `$YARN_CACHE_FOLDER` or any `…/.cache/yarn`.',
   },
-  create(ctx) {
-    return {
-      RUN(i) {
-        if (!ctx.analysis.runsManager(i, 'yarn')) return;
-        if (!layersShipped(ctx, i)) return;
-        const commands = ctx.analysis.shell(i).commands;
-        let last: PackageCommand | undefined;
-        for (const c of commands) {
-          const p = packageCommand(c);
-          if (p?.manager === 'yarn' && installs(p)) last = p;
-        }
-        if (!last || mounted(ctx, i, commands, last.source)) return;
-        if (commands.some((c) => c.start > last!.source.start && cleans(c))) return;
-        const edit = appendCommandToRun(ctx, i, 'yarn cache clean');
-        ctx.report({
-          span: commandSpan(last, last.positionals[0]?.value === 'global' ? last.positionals[1] : undefined),
-          message: 'Run `yarn cache clean` at the end of this RUN: yarn\'s package cache otherwise stays in the layer.',
-          fix: edit && { title: 'Append && yarn cache clean', safe: true, edits: [edit] },
-        });
-      },
-    };
+  handlers: {
+    RUN(i, ctx) {
+      if (!ctx.analysis.runsManager(i, 'yarn')) return;
+      if (!layersShipped(ctx, i)) return;
+      const commands = ctx.analysis.shell(i).commands;
+      let last: PackageCommand | undefined;
+      for (const c of commands) {
+        const p = packageCommand(c);
+        if (p?.manager === 'yarn' && installs(p)) last = p;
+      }
+      if (!last || mounted(ctx, i, commands, last.source)) return;
+      if (commands.some((c) => c.start > last!.source.start && cleans(c))) return;
+      const edit = appendCommandToRun(ctx, i, 'yarn cache clean');
+      ctx.report({
+        span: commandSpan(last, last.positionals[0]?.value === 'global' ? last.positionals[1] : undefined),
+        message: 'Run `yarn cache clean` at the end of this RUN: yarn\'s package cache otherwise stays in the layer.',
+        fix: edit && { title: 'Append && yarn cache clean', safe: true, edits: [edit] },
+      });
+    },
   },
 });

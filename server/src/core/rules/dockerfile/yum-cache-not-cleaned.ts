@@ -23,26 +23,24 @@ export default defineDockerfileRule({
     fix: 'The quick fix appends `&& yum clean all` to the RUN in the instruction\'s own continuation style (see `apt-lists-not-removed`). It is safe: the clean only runs after everything succeeded, and a later yum command downloads fresh metadata by itself.',
     notes: 'As in hadolint the clean must come after the last install (a clean before it does not count). `rm -rf /var/cache/yum` counts too, and so does a `--mount=type=cache` or `type=tmpfs` on the cache directory. Only stages whose layers ship are checked (see `apt-lists-not-removed`).',
   },
-  create(ctx) {
-    return {
-      RUN(i) {
-        if (!ctx.analysis.runsManager(i, 'yum')) return;
-        if (CACHE_DIRS.yum.some((d) => cacheMountCovers(i, d)) || !layersShipped(ctx, i)) return;
-        const commands = ctx.analysis.shell(i).commands;
-        let last: { c: ShCommand; span: { start: number; end: number } } | undefined;
-        for (const c of commands) {
-          const p = packageCommand(c);
-          const a = p?.manager === 'yum' ? rpmAction(p) : undefined;
-          if (p && a && (RPM_DOWNLOADING.has(a.action) || /^(module|group) (install|update|upgrade)$/.test(a.action))) last = { c, span: commandSpan(p, a.word) };
-        }
-        if (!last || commands.some((c) => c.start > last!.c.start && cleans(c))) return;
-        const edit = appendCommandToRun(ctx, i, 'yum clean all');
-        ctx.report({
-          span: last.span,
-          message: 'Run `yum clean all` at the end of this RUN: yum\'s metadata and package cache otherwise stay in the layer.',
-          fix: edit && { title: 'Append && yum clean all', safe: true, edits: [edit] },
-        });
-      },
-    };
+  handlers: {
+    RUN(i, ctx) {
+      if (!ctx.analysis.runsManager(i, 'yum')) return;
+      if (CACHE_DIRS.yum.some((d) => cacheMountCovers(i, d)) || !layersShipped(ctx, i)) return;
+      const commands = ctx.analysis.shell(i).commands;
+      let last: { c: ShCommand; span: { start: number; end: number } } | undefined;
+      for (const c of commands) {
+        const p = packageCommand(c);
+        const a = p?.manager === 'yum' ? rpmAction(p) : undefined;
+        if (p && a && (RPM_DOWNLOADING.has(a.action) || /^(module|group) (install|update|upgrade)$/.test(a.action))) last = { c, span: commandSpan(p, a.word) };
+      }
+      if (!last || commands.some((c) => c.start > last!.c.start && cleans(c))) return;
+      const edit = appendCommandToRun(ctx, i, 'yum clean all');
+      ctx.report({
+        span: last.span,
+        message: 'Run `yum clean all` at the end of this RUN: yum\'s metadata and package cache otherwise stay in the layer.',
+        fix: edit && { title: 'Append && yum clean all', safe: true, edits: [edit] },
+      });
+    },
   },
 });

@@ -15,16 +15,14 @@ export default defineDockerfileRule({
     fix: 'No quick fix: use a newer base image tag to move to a newer distribution, and `zypper patch` (or `zypper update`) to pick up fixes inside the one you chose.',
     notes: 'hadolint\'s deprecated DL3039 (`dnf upgrade`), DL3031 (`yum update`) and DL3017 (`apk upgrade`) have no Seaworthy rule: upgrading packages inside the chosen release is how security fixes get in. A zypper dist-upgrade is different: it can move to another release (`apt-dist-upgrade` is the Debian counterpart).',
   },
-  create(ctx) {
-    return {
-      RUN(i) {
-        if (!ctx.analysis.runsManager(i, 'zypper')) return;
-        for (const c of ctx.analysis.shell(i).commands) {
-          const p = packageCommand(c);
-          if (p?.manager !== 'zypper' || !['dist-upgrade', 'dup'].includes(p.positionals[0]?.value ?? '')) continue;
-          ctx.report({ span: commandSpan(p), message: 'Avoid zypper dist-upgrade in a build: it can move the image to another release; use a newer base image, or `zypper patch` for fixes.' });
-        }
-      },
-    };
+  handlers: {
+    RUN(i, ctx) {
+      if (!ctx.analysis.runsManager(i, 'zypper')) return;
+      for (const c of ctx.analysis.shell(i).commands) {
+        const p = packageCommand(c);
+        if (p?.manager !== 'zypper' || !['dist-upgrade', 'dup'].includes(p.positionals[0]?.value ?? '')) continue;
+        ctx.report({ span: commandSpan(p), message: 'Avoid zypper dist-upgrade in a build: it can move the image to another release; use a newer base image, or `zypper patch` for fixes.' });
+      }
+    },
   },
 });

@@ -16,22 +16,20 @@ export default defineDockerfileRule({
     fix: 'The quick fix inserts the global option ` -n` after `zypper` (`zypper -n install …`), which works for every subcommand. It is safe: in a build a prompt can only abort; `-n` takes the default answer everywhere, and the defaults never accept anything risky (such as an untrusted key).',
     notes: 'Like hadolint, `-n`/`--non-interactive`, `-y`/`--no-confirm` and piping `yes` in count. Besides install, Seaworthy checks the other subcommands that prompt (remove, update, patch, dist-upgrade, source-install).',
   },
-  create(ctx) {
-    return {
-      RUN(i) {
-        if (!ctx.analysis.runsManager(i, 'zypper')) return;
-        const commands = ctx.analysis.shell(i).commands;
-        for (const c of commands) {
-          const p = packageCommand(c);
-          const sub = p?.positionals[0];
-          if (!p || p.manager !== 'zypper' || !sub || !ZYPPER_CHANGING.has(sub.value) || confirmsAutomatically(p, commands)) continue;
-          ctx.report({
-            span: commandSpan(p),
-            message: `Add -n (--non-interactive) to zypper ${sub.value}: a build cannot answer its confirmation prompt, so it aborts.`,
-            fix: optionFix(ctx, i, p.cmd, p.cmd.name!, ' -n', { title: 'Add -n', safe: true }),
-          });
-        }
-      },
-    };
+  handlers: {
+    RUN(i, ctx) {
+      if (!ctx.analysis.runsManager(i, 'zypper')) return;
+      const commands = ctx.analysis.shell(i).commands;
+      for (const c of commands) {
+        const p = packageCommand(c);
+        const sub = p?.positionals[0];
+        if (!p || p.manager !== 'zypper' || !sub || !ZYPPER_CHANGING.has(sub.value) || confirmsAutomatically(p, commands)) continue;
+        ctx.report({
+          span: commandSpan(p),
+          message: `Add -n (--non-interactive) to zypper ${sub.value}: a build cannot answer its confirmation prompt, so it aborts.`,
+          fix: optionFix(ctx, i, p.cmd, p.cmd.name!, ' -n', { title: 'Add -n', safe: true }),
+        });
+      }
+    },
   },
 });

@@ -16,22 +16,20 @@ export default defineDockerfileRule({
     fix: 'No quick fix: only you know which version you tested. Write `name=version`, or a range such as `\'name>=1.2\'` (quote it: `>` and `<` are shell redirections).',
     notes: 'Like hadolint, `=`, `<` and `>` constraints and `.rpm` files count as pinned. Patterns, patches and products (`-t pattern`…) are not checked.',
   },
-  create(ctx) {
-    return {
-      RUN(i) {
-        if (!ctx.analysis.runsManager(i, 'zypper')) return;
-        for (const c of ctx.analysis.shell(i).commands) {
-          const p = packageCommand(c);
-          if (p?.manager !== 'zypper' || !['install', 'in'].includes(p.positionals[0]?.value ?? '')) continue;
-          const type = flagValue(p.cmd, 't', ['type'], p.spec);
-          if (type !== undefined && type !== 'package') continue;
-          for (let k = 1; k < p.positionals.length; k++) {
-            const w = p.positionals[k];
-            if (everyArgumentValue(ctx.analysis, i, w, zypperPinned) !== false) continue;
-            ctx.report({ span: w, message: `Pin the version of "${w.value}": write ${w.value}=<version> so rebuilds install what you tested.` });
-          }
+  handlers: {
+    RUN(i, ctx) {
+      if (!ctx.analysis.runsManager(i, 'zypper')) return;
+      for (const c of ctx.analysis.shell(i).commands) {
+        const p = packageCommand(c);
+        if (p?.manager !== 'zypper' || !['install', 'in'].includes(p.positionals[0]?.value ?? '')) continue;
+        const type = flagValue(p.cmd, 't', ['type'], p.spec);
+        if (type !== undefined && type !== 'package') continue;
+        for (let k = 1; k < p.positionals.length; k++) {
+          const w = p.positionals[k];
+          if (everyArgumentValue(ctx.analysis, i, w, zypperPinned) !== false) continue;
+          ctx.report({ span: w, message: `Pin the version of "${w.value}": write ${w.value}=<version> so rebuilds install what you tested.` });
         }
-      },
-    };
+      }
+    },
   },
 });
