@@ -27,6 +27,8 @@ export interface Dispatch {
   rules: readonly Rule[];
   /** Each visitor's own keys when it was built (null: not a plain object, never reused). */
   keys: readonly (readonly string[] | null)[];
+  /** The shared `handlers` objects it was built from (undefined for a visitor made by `create`): the same object again needs no shape check. */
+  shared: readonly (object | undefined)[];
   /** Each visitor's own handler names, or undefined when it is asked about every keyword. */
   names: readonly (readonly string[] | undefined)[];
   tables: Map<string, Entry[]>;
@@ -108,11 +110,11 @@ export function walkDockerfile(
   }
 
   let dispatch = holder.dispatch;
-  if (!dispatch || !sameRules(dispatch, active) || !visitors.every((v, k) => sameShape(v, dispatch!.keys[k]))) {
+  if (!dispatch || !sameRules(dispatch, active) || !visitors.every((v, k) => (v !== undefined && v === dispatch!.shared[k]) || sameShape(v, dispatch!.keys[k]))) {
     const keys = visitors.map((v) => (v && Object.getPrototypeOf(v) === Object.prototype ? Object.keys(v) : null));
     const ends: number[] = [];
     visitors.forEach((v, k) => { if (typeof v?.end === 'function') ends.push(k); });
-    dispatch = { rules: active.map((a) => a.rule), keys, names: visitors.map((v) => (v ? handlerNames(v) : undefined)), tables: new Map(), ends, active };
+    dispatch = { rules: active.map((a) => a.rule), keys, shared: visitors.map((v, k) => (v !== undefined && v === active[k].rule.handlers ? v : undefined)), names: visitors.map((v) => (v ? handlerNames(v) : undefined)), tables: new Map(), ends, active };
     // Only a complete set of visitors describes the selection; a lint where a rule failed keeps its own.
     if (!failed) holder.dispatch = dispatch;
   }
