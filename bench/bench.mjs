@@ -27,6 +27,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { makeCorpus, largeDockerfile, largeCompose } from './corpus.mjs';
+import { pct, p50 } from './stats.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(REPO, 'package.json'));
@@ -45,8 +46,6 @@ const CLI_COMPOSE = q(50, 20);
 const results = { meta: {}, figures: {}, targets: [] };
 const out = [];
 const say = (s = '') => { out.push(s); process.stdout.write(s + '\n'); };
-const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
-const p50 = (a) => pct(a, 0.5);
 const ms = (x) => (x === undefined ? 'n/a' : x >= 100 ? `${x.toFixed(0)} ms` : x >= 10 ? `${x.toFixed(1)} ms` : `${x.toFixed(2)} ms`);
 const fmtRate = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');

@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { makeCorpus, largeDockerfile, largeCompose } from './corpus.mjs';
+import { pct, p50 } from './stats.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(REPO, 'package.json'));
@@ -19,8 +20,6 @@ const QUICK = rest.includes('--quick');
 const composeDir = rest[rest.indexOf('--compose-dir') + 1];
 const q = (full, quick) => (QUICK ? quick : full);
 
-const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
-const p50 = (a) => pct(a, 0.5);
 const cpuMs = (u) => (u.user + u.system) / 1000;
 
 /** Files per second over rounds of at least `minMs`, after a warm-up: best and p50. */
