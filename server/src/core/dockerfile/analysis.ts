@@ -8,7 +8,7 @@ import { parseShell, parseShellAt } from '../shell/parse';
 import { runsAscend } from '../shell/offsets';
 import { emptied, takeAll } from '../shell/list-builder';
 import type { ShCommand, ShScript } from '../shell/model';
-import { packageCommand, type ManagerName } from './packages';
+import { firstPackageCommand, packageCommand, type ManagerName } from './packages';
 
 /** ARGs BuildKit predefines in the global scope. */
 export const AUTOMATIC_ARGS = new Set([
@@ -32,12 +32,25 @@ export interface RunScript { commands: ShCommand[]; errors: ShScript['errors'] }
  */
 class InstructionIndex {
   private readonly byObject: Map<Instruction, number> | undefined;
+  /**
+   * Each instruction's start offset, in one list of small integers: the search reads these instead of the
+   * instructions themselves, which lie apart in the heap (the search's loads were most of its 1.3 % of a lint of
+   * the 5,000-line file). Filled by the order check the constructor makes anyway (a plain array: a typed array
+   * costs more bytes for the few instructions of a small file).
+   */
+  private readonly starts: number[];
   /** The last index found: rules mostly ask about the instruction being walked, then about the next one. */
   private hint = 0;
 
   constructor(private readonly list: readonly Instruction[]) {
+    const n = list.length;
+    const starts: number[] = this.starts = new Array<number>(n);
     let ordered = true;
-    for (let k = 1; k < list.length && ordered; k++) ordered = list[k - 1].start < list[k].start;
+    for (let k = 0; k < n; k++) {
+      const start = list[k].start;
+      starts[k] = start;
+      if (k > 0 && !(starts[k - 1] < start)) ordered = false;
+    }
     if (!ordered) {
       this.byObject = new Map();
       list.forEach((i, n) => this.byObject!.set(i, n));
@@ -55,17 +68,18 @@ class InstructionIndex {
     // The first instruction starting at or after i: rules ask in document order, a few instructions apart, so
     // the search gallops forward from the hint (steps 1, 2, 4...) before it bisects; a bisection of the whole list
     // from each RUN to the next was 2.7 % of reading the RUNs of the 5,000-line file.
+    const starts = this.starts;
     const start = i.start;
     let lo = 0;
     let hi = n;
-    if (h < n && list[h].start < start) {
+    if (h < n && starts[h] < start) {
       let probe = lo = h + 1;
-      for (let step = 1; probe < n && list[probe].start < start; step *= 2) { lo = probe + 1; probe = lo + step; }
+      for (let step = 1; probe < n && starts[probe] < start; step *= 2) { lo = probe + 1; probe = lo + step; }
       hi = probe < n ? probe : n;
     } else if (h < n) hi = h;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (list[mid].start < start) lo = mid + 1; else hi = mid;
+      if (starts[mid] < start) lo = mid + 1; else hi = mid;
     }
     if (lo < n && list[lo] === i) return this.hint = lo;
     return undefined;
@@ -104,6 +118,8 @@ export class DockerfileAnalysis {
   private readonly decls: (readonly Declaration[])[];
   private readonly shellCache: PerInstruction<RunScript>;
   private readonly stageByName = new Map<string, Stage>();
+  /** No stage name holds a `:` or a `/` (see stageCalled). */
+  private namesPlain = true;
   /** Names some stage declares (ARG or ENV): any other name is undeclared in every stage, no chain walk needed. */
   private readonly declaredInStages = new Set<string>();
   /** What a name resolves to at the end of a stage, filled as stage chains are walked (by stage, then name). */
@@ -119,7 +135,10 @@ export class DockerfileAnalysis {
     const list = emptied(declarationScratch);
     for (let k = 0; k < stages.length; k++) {
       const s = stages[k];
-      if (s.name && !this.stageByName.has(s.name)) this.stageByName.set(s.name, s);
+      if (s.name && !this.stageByName.has(s.name)) {
+        this.stageByName.set(s.name, s);
+        if (this.namesPlain && !isPlainName(s.name)) this.namesPlain = false;
+      }
       const instructions = s.instructions;
       for (let n = 0; n < instructions.length; n++) {
         const i = instructions[n];
@@ -143,13 +162,24 @@ export class DockerfileAnalysis {
 
   /** A stage by `AS` name (case-insensitive) or numeric index, as `COPY --from` and `FROM` use them. */
   stageNamed(ref: string, before?: number): Stage | undefined {
-    const byName = this.stageByName.get(ref.toLowerCase());
+    const byName = this.stageCalled(ref);
     if (byName && (before === undefined || byName.index < before)) return byName;
     if (/^\d+$/.test(ref)) {
       const s = this.doc.stages[Number(ref)];
       if (s && (before === undefined || s.index < before)) return s;
     }
     return undefined;
+  }
+
+  /**
+   * The stage whose `AS` name is `ref` lower-cased. An image reference with a tag, a digest or a registry (`:` or
+   * `/`) names no stage when no stage name holds either (lower-casing keeps them): answered without lower-casing and
+   * hashing it, which for the FROM and `COPY --from` of the 5,000-line file was 1 % of its lint (most of it in
+   * toLowerCase; see lowerCased).
+   */
+  private stageCalled(ref: string): Stage | undefined {
+    if (this.stageByName.size === 0 || (this.namesPlain && !isPlainName(ref))) return undefined;
+    return this.stageByName.get(lowerCased(ref));
   }
 
   /** Parent of each stage by index (null: none), filled on first use: rules ask per instruction. */
@@ -161,13 +191,13 @@ export class DockerfileAnalysis {
   parentStage(stage: Stage): Stage | undefined {
     if (!this.parents) {
       this.parents = this.doc.stages.map((s) => {
-        const byName = this.stageByName.get(s.image.raw.toLowerCase());
+        const byName = this.stageCalled(s.image.raw);
         return byName && byName.index < s.index ? byName : null;
       });
     }
     const p = this.doc.stages[stage.index] === stage ? this.parents[stage.index] : undefined;
     if (p !== undefined) return p ?? undefined;
-    const byName = this.stageByName.get(stage.image.raw.toLowerCase());
+    const byName = this.stageCalled(stage.image.raw);
     return byName && byName.index < stage.index ? byName : undefined;
   }
 
@@ -180,22 +210,39 @@ export class DockerfileAnalysis {
     return this.doc.stages[stage.index] === stage ? this.builtOn[stage.index] : this.doc.stages.some((s) => s.index > stage.index && this.parentStage(s) === stage);
   }
 
+  /**
+   * The index of each global ARG and of the first FROM, found on first need. Looking them up on every question
+   * sent the index's hint back to the top of the document, and the next question about the instruction being
+   * walked searched forward from there again: the look-ups were 1 % of a lint of the 5,000-line file.
+   */
+  private globalIndexes: (number | undefined)[] | undefined = undefined;
+  private firstFromIndex: number | undefined = undefined;
+  private firstFromKnown = false;
+
   private globalValue(name: string, beforeIndex: number): { declared: boolean; value?: string } {
     let found: { declared: boolean; value?: string } = { declared: AUTOMATIC_ARGS.has(name) };
-    for (const a of this.doc.globalArgs) {
-      if (this.indexOf.get(a)! >= beforeIndex) break;
-      for (const p of a.pairs) if (p.key === name) found = { declared: true, value: p.value ?? found.value };
+    const globals = this.doc.globalArgs;
+    if (globals.length === 0) return found;
+    const indexes = this.globalIndexes ??= globals.map((a) => this.indexOf.get(a));
+    for (let k = 0; k < globals.length; k++) {
+      if (indexes[k]! >= beforeIndex) break;
+      for (const p of globals[k].pairs) if (p.key === name) found = { declared: true, value: p.value ?? found.value };
     }
     return found;
   }
 
+  /** The index of the instruction a variable is asked about at (its ONBUILD's for a trigger), 0 when unknown. */
+  private scopeIndex(at: Instruction): number {
+    return this.indexOf.get(at) ?? this.indexOf.get(at.parent) ?? 0;
+  }
+
   /** Whether a variable is in scope at an instruction, and its value when known. */
   resolve(name: string, at: Instruction): { declared: boolean; value?: string } {
-    const idx = this.indexOf.get(at) ?? this.indexOf.get(at.parent) ?? 0;
-    if (at.keyword === 'FROM' || at.stage < 0) return this.globalValue(name, idx);
+    if (at.keyword === 'FROM' || at.stage < 0) return this.globalValue(name, this.scopeIndex(at));
     const stage: Stage | undefined = this.doc.stages[at.stage];
+    // Most names asked about are declared in no stage: answered before the instruction's index is looked up.
     if (!stage || !this.declaredInStages.has(name)) return { declared: false };
-    const own = this.declaredIn(stage, name, idx);
+    const own = this.declaredIn(stage, name, this.scopeIndex(at));
     if (own) return own;
     const parent = this.parentStage(stage);
     return parent ? this.resolveAtEnd(parent, name) : { declared: false };
@@ -209,7 +256,11 @@ export class DockerfileAnalysis {
       if (d.index >= limit || d.name !== name) continue;
       if (d.kind === 'ARG' && d.value === undefined) {
         // `ARG NAME` without a default brings in the global default, if any.
-        const g = this.globalValue(name, this.indexOf.get(this.doc.stages[0].from)!);
+        if (!this.firstFromKnown) {
+          this.firstFromIndex = this.indexOf.get(this.doc.stages[0].from);
+          this.firstFromKnown = true;
+        }
+        const g = this.globalValue(name, this.firstFromIndex!);
         return { declared: true, value: g.value };
       }
       return { declared: true, value: d.value };
@@ -240,22 +291,30 @@ export class DockerfileAnalysis {
     return expand(text, (n) => this.resolve(n, at).value, this.doc.escape);
   }
 
-  /** Made on first use, as atStageEnd: a lint of a small file often needs neither. */
-  private imageCache: Map<Stage, { image: string; unresolved: string[] }> | undefined = undefined;
+  /**
+   * Each stage's resolved image by stage index, made on first use (a lint of a small file often needs none); a Map
+   * by stage was 0.5 % of a lint of the 5,000-line file (389 insertions and rehashes). A stage of another document
+   * gets the Map.
+   */
+  private imageByIndex: ({ image: string; unresolved: string[] } | undefined)[] | undefined = undefined;
+  private imageOthers: Map<Stage, { image: string; unresolved: string[] }> | undefined = undefined;
 
   /** The stage's base image with variables expanded (computed once per stage; treat the result as read-only). */
   resolvedImage(stage: Stage): { image: string; unresolved: string[] } {
-    let r = this.imageCache?.get(stage);
+    const stages = this.doc.stages;
+    const own = stages[stage.index] === stage;
+    let r = own ? this.imageByIndex?.[stage.index] : this.imageOthers?.get(stage);
     if (!r) {
       const e = this.expand(stage.image.raw, stage.from);
       r = { image: e.value, unresolved: e.unresolved };
-      (this.imageCache ??= new Map()).set(stage, r);
+      if (own) (this.imageByIndex ??= new Array(stages.length))[stage.index] = r;
+      else (this.imageOthers ??= new Map()).set(stage, r);
     }
     return r;
   }
 
   /**
-   * The package managers each RUN invokes, as a bit set by instruction index (MANAGER_BITS; KNOWN once read): a Set
+   * The package managers each RUN invokes, as a bit set by instruction index (managerBit; KNOWN once read): a Set
    * per RUN with a manager and a list of them were 0.07 MB kept until a lint of the 5,000-line file ended.
    */
   private managerMasks: Uint16Array | undefined = undefined;
@@ -318,24 +377,59 @@ export class DockerfileAnalysis {
   }
 }
 
+/**
+ * `s.toLowerCase()`, without calling it for the usual name that is lower-case ASCII already (the same string
+ * then): the call cost about as much as the Map look-up after it.
+ */
+function lowerCased(s: string): string {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if ((c >= 65 && c <= 90) || c >= 128) return s.toLowerCase();
+  }
+  return s;
+}
+
+/** Neither `:` nor `/` in the name (see DockerfileAnalysis.stageCalled). */
+const isPlainName = (name: string): boolean => !name.includes(':') && !name.includes('/');
+
 /** Shared answer for the many RUNs that invoke no package manager (read-only, like every answer). */
 const NO_MANAGERS: ReadonlySet<ManagerName> = new Set();
 
-const MANAGER_NAMES: readonly ManagerName[] = [
-  'apt-get', 'apt', 'aptitude', 'apk', 'yum', 'dnf', 'microdnf', 'zypper', 'pip', 'pipx', 'npm', 'yarn', 'gem', 'go',
-];
-/** A bit per package manager, for a RUN's manager mask (14 bits and KNOWN fit the Uint16Array). */
-const MANAGER_BITS: ReadonlyMap<ManagerName, number> = new Map(MANAGER_NAMES.map((m, k) => [m, 1 << k]));
+/**
+ * A bit per package manager, for a RUN's manager mask (14 bits and KNOWN fit the Uint16Array). A switch, not a Map
+ * of names: the ~25 package rules ask runsManager about every RUN, whose bit tests cost 0.8 % of a lint of the
+ * 5,000-line file with a Map look-up each and about 0.55 % with the switch (`m` is a literal, so each case is a
+ * pointer comparison).
+ */
+function managerBit(m: ManagerName): number {
+  switch (m) {
+    case 'apt-get': return 1 << 0;
+    case 'apt': return 1 << 1;
+    case 'aptitude': return 1 << 2;
+    case 'apk': return 1 << 3;
+    case 'yum': return 1 << 4;
+    case 'dnf': return 1 << 5;
+    case 'microdnf': return 1 << 6;
+    case 'zypper': return 1 << 7;
+    case 'pip': return 1 << 8;
+    case 'pipx': return 1 << 9;
+    case 'npm': return 1 << 10;
+    case 'yarn': return 1 << 11;
+    case 'gem': return 1 << 12;
+    case 'go': return 1 << 13;
+    default: return 0;
+  }
+}
 /** Set in every mask computed, so that 0 means "not read yet". */
 const KNOWN = 1 << 15;
 
-const hasManager = (mask: number, m: ManagerName | undefined): boolean => m !== undefined && (mask & MANAGER_BITS.get(m)!) !== 0;
+const hasManager = (mask: number, m: ManagerName | undefined): boolean => m !== undefined && (mask & managerBit(m)) !== 0;
 
 function managerBitsOf(commands: readonly ShCommand[]): number {
   let mask = KNOWN;
   for (let k = 0; k < commands.length; k++) {
-    const p = packageCommand(commands[k]);
-    if (p) mask |= MANAGER_BITS.get(p.manager)!;
+    const p = firstPackageCommand(commands[k]);
+    if (p) mask |= managerBit(p.manager);
   }
   return mask;
 }
@@ -360,7 +454,14 @@ function readRunScript(i: Instruction, docText: string): RunScript {
   if (!feedsShell) return main ?? NO_SCRIPT;
   const result: RunScript = { commands: [], errors: [] };
   if (main !== undefined) append(result, main);
-  for (const h of heredocs) append(result, parseShell(h.body, { mapOffset: heredocOffsetMap(docText, h.bodySpan.start, h.bodySpan.end, h.stripTabs) }));
+  for (const h of heredocs) {
+    // A body kept as written is one run of the document: the shared parser with a shift, not a parser and an
+    // offset closure of its own.
+    const body = h.stripTabs
+      ? parseShell(h.body, { mapOffset: heredocOffsetMap(docText, h.bodySpan.start, h.bodySpan.end, true) })
+      : parseShellAt(h.body, h.bodySpan.start);
+    append(result, body);
+  }
   return result;
 }
 
