@@ -7,13 +7,41 @@ import { cutLastLineAt } from '../../text';
 
 const TOOL_PACKAGES = /^(build-essential|build-base|gcc(-[\d.]+)?|g\+\+(-[\d.]+)?|gcc-c\+\+|clang(-[\d.]+)?|llvm(-[\d.]+)?|make|cmake|autoconf|automake|libtool|pkg-config|pkgconf|linux-headers|musl-dev|golang(-go)?|rustc|cargo|default-jdk|openjdk-\d+-jdk(-headless)?|java-[\d.]+-openjdk-devel|nodejs-dev)$/;
 const DEV_PACKAGE = /^[a-z0-9][a-z0-9.+_-]*-(dev|devel)$/;
+/** DEV_PACKAGE, asked only of names with its ending (most packages are not headers). */
+const isDevPackage = (name: string) => (name.endsWith('-dev') || name.endsWith('-devel')) && DEV_PACKAGE.test(name);
 
 /** Package managers whose removals count (`apk del`, `apt-get purge`…): other commands' arguments are not read for them. */
 const REMOVERS = new Set(['apk', 'apt-get', 'apt', 'yum', 'dnf', 'microdnf', 'zypper']);
-/** The programs `buildCommand` knows: other commands' arguments are not read for it. */
 /** The subcommands of a package manager that remove packages (`apt-get purge`, `dnf erase`…). */
 const REMOVAL = /^(purge|remove|autoremove|erase|rm)$/;
+/** The words REMOVAL matches. */
+const REMOVAL_WORDS = new Set(['purge', 'remove', 'autoremove', 'erase', 'rm']);
+
+/** Whether some argument is the removal subcommand of this manager (`del` for apk; REMOVAL for the others). */
+function hasRemovalWord(args: readonly ShWord[], manager: string): boolean {
+  for (let k = 0; k < args.length; k++) {
+    const v = args[k].value;
+    if (manager === 'apk' ? v === 'del' : REMOVAL_WORDS.has(v)) return true;
+  }
+  return false;
+}
+
+/** The programs `buildCommand` knows: other commands' arguments are not read for it. */
 const BUILDERS = new Set(['go', 'cargo', 'mvn', 'gradle', 'gradlew', 'npm', 'pnpm', 'yarn', 'dotnet', 'tsc']);
+
+/** Every subcommand word buildCommand looks for (`tsc` needs none). */
+const BUILD_WORDS = new Set(['build', 'package', 'install', 'verify', 'assemble', 'bootJar', 'installDist', 'publish']);
+
+/**
+ * Whether buildCommand can answer for this command: its patterns test positional words, which are among the
+ * arguments, so a command with none of BUILD_WORDS (`npm ci`, `go mod download`) is passed over before its
+ * positional arguments are read.
+ */
+function mayBuild(name: string, args: readonly ShWord[]): boolean {
+  if (name === 'tsc') return true;
+  for (let k = 0; k < args.length; k++) if (BUILD_WORDS.has(args[k].value)) return true;
+  return false;
+}
 
 /** Build commands whose output should be copied into a slimmer final stage: name and subcommand patterns. */
 function buildCommand(name: string, pos: string[]): string | undefined {
@@ -56,6 +84,9 @@ export default defineDockerfileRule({
         const name = effectiveName(cmd);
         if (name === undefined || !REMOVERS.has(name)) continue;
         const c = effectiveShCommand(cmd)!;
+        // The subcommand is one of the arguments: a command with no removal word among them (an install, most) is
+        // passed over before its options are read.
+        if (!hasRemovalWord(c.args, name)) continue;
         const pos = positionalArgs(c, packageManagerSpec(name)).map((w) => w.value);
         if ((name === 'apk' && pos[0] === 'del') || (name !== 'apk' && REMOVAL.test(pos[0] ?? ''))) {
           for (const p of pos.slice(1)) (removed ??= new Set()).add(cutLastLineAt(p, '=:'));
@@ -76,11 +107,11 @@ export default defineDockerfileRule({
           if (virtual && removed?.has(virtual)) continue;
           for (const p of install.packages) {
             const name = cutLastLineAt(p.value, '=<>~');
-            if ((TOOL_PACKAGES.test(name) || DEV_PACKAGE.test(name)) && !removed?.has(name)) (found ??= []).push({ word: p, what: name });
+            if ((TOOL_PACKAGES.test(name) || isDevPackage(name)) && !removed?.has(name)) (found ??= []).push({ word: p, what: name });
           }
           continue;
         }
-        const b = BUILDERS.has(name) ? buildCommand(name, positionalArgs(c).map((w) => w.value)) : undefined;
+        const b = BUILDERS.has(name) && mayBuild(name, c.args) ? buildCommand(name, positionalArgs(c).map((w) => w.value)) : undefined;
         if (b) (found ??= []).push({ word: c.name!, what: b });
       }
       if (!found) return;

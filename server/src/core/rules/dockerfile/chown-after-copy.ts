@@ -5,7 +5,7 @@ import type { OffsetEdit } from '../../types';
 import type { ShCommand } from '../../shell/model';
 import { hasFlag, positionalArgs } from '../../shell/commands';
 import { cleanPath } from '../../dockerfile/dockerignore';
-import { deleteInstructionEdit, effectiveName, effectiveShCommand } from './util';
+import { deleteInstructionEdit, effectiveName, effectiveShCommand, oncePerLint } from './util';
 
 const isAbs = (p: string) => p.startsWith('/');
 const norm = (p: string) => cleanPath(p);
@@ -110,11 +110,17 @@ class StageReader {
   }
 }
 
+/** The lint's reader (also its key in the lint's memo): a reader of closures and lists per file was most of what this rule allocated over the bench corpus. */
+const newStageReader = (ctx: DockerfileContext) => new StageReader(ctx);
+
+/** chown's options that take a value (one object for every call). */
+const CHOWN_SPEC = { longWithValue: ['from', 'reference'] };
+
 /** Reports a `chown -R` (read through its wrappers) of files a COPY of the stage added. */
 function check(ctx: DockerfileContext, reader: StageReader, i: Instruction, commands: readonly ShCommand[], cmd: ShCommand): void {
   const c = effectiveShCommand(cmd)!;
   if (!hasFlag(c, 'R', 'recursive')) return;
-  const pos = positionalArgs(c, { longWithValue: ['from', 'reference'] });
+  const pos = positionalArgs(c, CHOWN_SPEC);
   if (pos.length < 2 || pos.some((w) => w.dynamic && w.value.includes('*'))) return;
   const owner = pos[0].value;
   reader.readUpTo(i);
@@ -150,19 +156,14 @@ export default defineDockerfileRule({
     good: 'FROM node:22-slim\nWORKDIR /app\nCOPY --chown=node:node . /app\n',
     fix: 'The unsafe fix adds `--chown=<owner>` to the COPY and deletes the RUN when it does nothing else. It is unsafe because `chown -R` also changes the directory itself and files that other instructions put there.',
   },
-  create(ctx) {
-    // Made on the first `chown -R` of the file: most files have none, and a reader of closures and lists per file was
-    // most of what this rule allocated over the bench corpus.
-    let reader: StageReader | undefined;
-    return {
-      RUN(i) {
-        if (i.parent) return;
-        const commands = ctx.analysis.shell(i).commands;
-        // The program name first: reading every command of every RUN through its wrappers (effectiveCommand) was 1 %
-        // of a lint. The rest is a function of its own: variables its closures capture made this handler allocate
-        // a context on every call.
-        for (let k = 0; k < commands.length; k++) if (effectiveName(commands[k]) === 'chown') check(ctx, (reader ??= new StageReader(ctx)), i, commands, commands[k]);
-      },
-    };
+  handlers: {
+    RUN(i, ctx) {
+      if (i.parent) return;
+      const commands = ctx.analysis.shell(i).commands;
+      // The program name first: reading every command of every RUN through its wrappers (effectiveCommand) was 1 %
+      // of a lint. The rest is a function of its own: variables its closures capture made this handler allocate
+      // a context on every call. The lint's reader is made on its first `chown -R`: most files have none.
+      for (let k = 0; k < commands.length; k++) if (effectiveName(commands[k]) === 'chown') check(ctx, oncePerLint(ctx, newStageReader, newStageReader), i, commands, commands[k]);
+    },
   },
 });

@@ -40,8 +40,34 @@ function installerCommand(cmd: ShCommand): EffectiveCommand | undefined {
   return name !== undefined && INSTALLERS.has(name) ? effectiveCommand(cmd) : undefined;
 }
 
+/**
+ * For the programs whose every case in `classify` needs a given subcommand: one of those words. A subcommand is one
+ * of the arguments, so a command with none of them (`npm run build`, `go mod tidy`) is passed over before its
+ * positional arguments are read. Programs not listed (yarn and bundle install without a subcommand; mvn and gradle
+ * match patterns) are always read.
+ */
+const SUBCOMMANDS = new Map<string, ReadonlySet<string>>([
+  ['npm', new Set(['ci', 'install', 'i'])],
+  ['pnpm', new Set(['install', 'i', 'fetch'])],
+  ['pip', new Set(['install'])],
+  ['pip3', new Set(['install'])],
+  ['uv', new Set(['install', 'sync'])],
+  ['poetry', new Set(['install'])],
+  ['go', new Set(['download', 'build', 'install', 'test'])],
+  ['composer', new Set(['install'])],
+  ['cargo', new Set(['build', 'fetch', 'install'])],
+]);
+
+/** Whether classify can find an install in this command (see SUBCOMMANDS). */
+function mayInstall(e: EffectiveCommand): boolean {
+  const words = SUBCOMMANDS.get(e.name);
+  if (words === undefined) return true;
+  for (let k = 0; k < e.args.length; k++) if (words.has(e.args[k].value)) return true;
+  return false;
+}
+
 function classify(ctx: DockerfileContext, e: EffectiveCommand, cmd: ShCommand): Install | undefined {
-  if (!INSTALLERS.has(e.name)) return undefined;
+  if (!INSTALLERS.has(e.name) || !mayInstall(e)) return undefined;
   const c = withArgs(e);
   const pos = positionalArgs(c, e.name.startsWith('pip') || e.name === 'uv' ? PIP_SPEC : undefined).map((w) => w.value);
   const sub = pos[0];

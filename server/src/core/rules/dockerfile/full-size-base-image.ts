@@ -2,29 +2,32 @@ import { defineDockerfileRule } from '../../rule';
 import type { FixSpec } from '../../types';
 
 const DEBIAN_SUITE = /^(bookworm|bullseye|buster|trixie)$/;
+/** The words DEBIAN_SUITE matches, for a test without the regular expression. */
+const DEBIAN_SUITES = new Set(['bookworm', 'bullseye', 'buster', 'trixie']);
 const NUMERIC_VERSION = /^\d+(\.\d+)*$/;
 const DIGIT_FIRST = /^\d/;
 const TEMURIN_BASE = /^(jammy|noble|focal|ubi\d+-minimal|alpine)$/;
-const LIBRARY_PREFIX = /^library\//;
+const LIBRARY_PREFIX = 'library/';
 /** The images slimTag knows: the tag of any other image is not split (splitting every final stage's tag was half of this rule's time on the bench corpus). */
 const SLIMMABLE = new Set(['node', 'python', 'ruby', 'debian', 'eclipse-temurin', 'openjdk', 'golang']);
 
+type Slim = { tag?: string; variant: string };
+
+const isPlainVersion = (version: string) => NUMERIC_VERSION.test(version) || version === 'lts' || version === 'current' || version === 'latest';
+
 /** The slimmer tag for a full-size official image tag, or undefined when there is no obvious one. */
-function slimTag(name: string, tag: string): { tag?: string; variant: string } | undefined {
+function slimTag(name: string, tag: string): Slim | undefined {
   if (!SLIMMABLE.has(name)) return undefined;
+  switch (name) {
+    case 'node': case 'python': case 'ruby': return slimRuntimeTag(name, tag);
+    case 'debian':
+      if (!tag.includes('-') && (NUMERIC_VERSION.test(tag) || DEBIAN_SUITES.has(tag))) return { tag: `${tag}-slim`, variant: '-slim' };
+      return undefined;
+  }
   const parts = tag.split('-');
   const version = parts[0];
-  const plainVersion = NUMERIC_VERSION.test(version) || version === 'lts' || version === 'current' || version === 'latest';
+  const plainVersion = isPlainVersion(version);
   switch (name) {
-    case 'node': case 'python': case 'ruby': {
-      if (!plainVersion || parts.length > 2 || (parts.length === 2 && !DEBIAN_SUITE.test(parts[1]))) return undefined;
-      if (version === 'latest') return parts.length === 1 ? { tag: 'slim', variant: '-slim' } : undefined;
-      if (name === 'node') return { tag: parts.length === 2 ? `${version}-${parts[1]}-slim` : `${version}-slim`, variant: '-slim' };
-      return { tag: parts.length === 2 ? `${version}-slim-${parts[1]}` : `${version}-slim`, variant: '-slim' };
-    }
-    case 'debian':
-      if (parts.length === 1 && (NUMERIC_VERSION.test(tag) || DEBIAN_SUITE.test(tag))) return { tag: `${tag}-slim`, variant: '-slim' };
-      return undefined;
     case 'eclipse-temurin': {
       const jdk = parts.indexOf('jdk');
       if (!DIGIT_FIRST.test(version)) return undefined;
@@ -38,6 +41,22 @@ function slimTag(name: string, tag: string): { tag?: string; variant: string } |
       return plainVersion && (parts.length === 1 || DEBIAN_SUITE.test(parts[1] ?? '')) ? { variant: 'a multi-stage build that copies the binary into distroless or scratch' } : undefined;
   }
   return undefined;
+}
+
+/**
+ * node, python and ruby: `VERSION` or `VERSION-SUITE` (a Debian suite) has a slim variant. The tag is read by its
+ * dashes, not split into a list: most final stages already use a variant (`22-slim`, `3.12-alpine`), answered
+ * without one.
+ */
+function slimRuntimeTag(name: string, tag: string): Slim | undefined {
+  const dash = tag.indexOf('-');
+  const suite = dash < 0 ? undefined : tag.slice(dash + 1);
+  if (suite !== undefined && (suite.includes('-') || !DEBIAN_SUITES.has(suite))) return undefined;
+  const version = dash < 0 ? tag : tag.slice(0, dash);
+  if (!isPlainVersion(version)) return undefined;
+  if (version === 'latest') return suite === undefined ? { tag: 'slim', variant: '-slim' } : undefined;
+  if (name === 'node') return { tag: suite !== undefined ? `${version}-${suite}-slim` : `${version}-slim`, variant: '-slim' };
+  return { tag: suite !== undefined ? `${version}-slim-${suite}` : `${version}-slim`, variant: '-slim' };
 }
 
 export default defineDockerfileRule({
@@ -59,7 +78,7 @@ export default defineDockerfileRule({
       if (stage !== ctx.analysis.finalStage || ctx.analysis.parentStage(stage) || stage.image.raw.includes('$') || stage.image.digest) return;
       const img = stage.image;
       if (img.registry && img.registry !== 'docker.io') return;
-      const name = img.name.replace(LIBRARY_PREFIX, '');
+      const name = img.name.startsWith(LIBRARY_PREFIX) ? img.name.slice(LIBRARY_PREFIX.length) : img.name;
       const tag = img.tag;
       if (!tag) return;
       const slim = slimTag(name, tag);

@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../../rule';
-import type { Instruction, Stage } from '../../dockerfile/model';
+import type { Instruction, Stage, Word } from '../../dockerfile/model';
 import type { DockerfileContext } from '../../rule';
-import { ancestorStages, canAppendLines, chainHas, isMinimalImage } from './util';
+import { ancestorStages, canAppendLines, chainHas, execForm, isMinimalImage } from './util';
 import { baseImageFacts } from '../../dockerfile/base-image';
 import type { FixSpec } from '../../types';
 
@@ -26,7 +26,7 @@ function healthcheckFix(ctx: DockerfileContext, final: Stage, chain: Stage[], ro
   if (!NUMERIC_PORT.test(port)) return undefined;
   const probe = probeCommand(ctx, chain, root, port);
   if (!probe) return undefined;
-  const line = `HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 CMD [${probe.map((a) => JSON.stringify(a)).join(', ')}]`;
+  const line = `HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 CMD ${execForm(probe)}`;
   const anchor = final.instructions.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
   if (!anchor && !canAppendLines(ctx)) return undefined;
   const eol = ctx.lines.eol();
@@ -42,7 +42,7 @@ const NAMES = [ID, ...ALIASES];
 /** The `strict` profile, or the rule named in the settings: hadolint's DL3057 check of every output stage. */
 function switchedOnExplicitly(s: DockerfileContext['settings']): boolean {
   if (s.profiles.includes('strict')) return true;
-  for (const k of NAMES) if (s.rules[k] !== undefined && s.rules[k] !== 'off') return true;
+  for (const k of NAMES) { const level = s.rules[k]; if (level !== undefined && level !== 'off') return true; }
   return false;
 }
 
@@ -93,10 +93,12 @@ export default defineDockerfileRule({
       const root = chain[chain.length - 1];
       if (!expose || root.image.scratch || isMinimalImage(ctx.analysis.resolvedImage(root).image)) return;
       const written = expose.words[0].value;
-      const port = (written.includes('$') ? ctx.analysis.expand(written, expose).value : written).replace(PROTOCOL_SUFFIX, '');
+      const value = written.includes('$') ? ctx.analysis.expand(written, expose).value : written;
+      // A port without a `/` has no protocol to take off: no regular expression replace for it (most).
+      const port = value.includes('/') ? value.replace(PROTOCOL_SUFFIX, '') : value;
       ctx.report({
         span: final.from.keywordSpan,
-        message: `This image serves port ${expose.words.map((w) => w.value).join(', ')} but has no HEALTHCHECK: add one so Docker can tell a hung server from a healthy one.`,
+        message: `This image serves port ${joinedValues(expose.words)} but has no HEALTHCHECK: add one so Docker can tell a hung server from a healthy one.`,
         fix: healthcheckFix(ctx, final, chain, root, port),
       });
     },
@@ -111,6 +113,13 @@ function finalHasHealthcheck(ctx: DockerfileContext, final: Stage): boolean {
   if (ctx.analysis.parentStage(final)) return chainHas(ctx, final, 'HEALTHCHECK');
   for (const i of final.instructions) if (i.keyword === 'HEALTHCHECK') return true;
   return false;
+}
+
+/** The words' values joined by `, ` (a loop: no list of values and closure per report; most EXPOSEs have one port). */
+function joinedValues(words: readonly Word[]): string {
+  let out = words[0].value;
+  for (let k = 1; k < words.length; k++) out += ', ' + words[k].value;
+  return out;
 }
 
 /** The first EXPOSE with a port in the stages of a chain (no list of all their instructions: a file can have thousands). */

@@ -16,11 +16,14 @@ export default defineDockerfileRule({
   },
   handlers: {
     stage(stage, ctx) {
-      if (ctx.analysis.parentStage(stage) || stage.image.digest) return;
-      // Without a `$` the image is as written: its resolved image (an object kept until the end of the lint) is
-      // made only where a variable needs expanding.
+      // Without a `$` the image is as written: most are answered by their ending alone, before the stage's parent is
+      // looked up; the resolved image (an object kept until the end of the lint) is made only where a variable needs
+      // expanding.
       const raw = stage.image.raw;
-      const image = raw.includes('$') ? ctx.analysis.resolvedImage(stage).image : raw;
+      const variable = raw.includes('$');
+      if (!variable && !raw.endsWith(':latest')) return;
+      if (ctx.analysis.parentStage(stage) || stage.image.digest) return;
+      const image = variable ? ctx.analysis.resolvedImage(stage).image : raw;
       if (!image.endsWith(':latest')) return; // the usual answer, without the regular expression
       const m = /^(.*?):([^/:@]+)$/.exec(image);
       if (!m || m[2] !== 'latest') return;

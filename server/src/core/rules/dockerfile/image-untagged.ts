@@ -18,16 +18,22 @@ export default defineDockerfileRule({
     stage(stage, ctx) {
       const img = stage.image;
       if (!img.raw || img.scratch || img.digest || ctx.analysis.parentStage(stage)) return;
-      const resolved = ctx.analysis.resolvedImage(stage);
-      if (resolved.unresolved.length || (img.raw.includes('$') && !resolved.image)) return;
-      if (resolved.image.includes('@')) return;
-      const slash = resolved.image.lastIndexOf('/');
-      if (resolved.image.lastIndexOf(':') > slash) return;
-      if (resolved.image.length === 7 && resolved.image.toLowerCase() === 'scratch') return;
-      const tag = img.raw.includes('$') ? undefined : knownTagFor(ctx, resolved.image);
+      // Without a `$` the image is as written, with nothing unresolved: the stage's resolved image (an object kept
+      // until the end of the lint, which no other rule needs for most stages) is made only where a variable is.
+      const variable = img.raw.includes('$');
+      let image = img.raw;
+      if (variable) {
+        const resolved = ctx.analysis.resolvedImage(stage);
+        if (resolved.unresolved.length || !resolved.image) return;
+        image = resolved.image;
+      }
+      if (image.includes('@')) return;
+      if (image.lastIndexOf(':') > image.lastIndexOf('/')) return;
+      if (image.length === 7 && image.toLowerCase() === 'scratch') return;
+      const tag = variable ? undefined : knownTagFor(ctx, image);
       ctx.report({
         span: img.span,
-        message: `Pin the base image "${resolved.image}" to a version tag: untagged means "latest", which changes under you.`,
+        message: `Pin the base image "${image}" to a version tag: untagged means "latest", which changes under you.`,
         fix: tag ? { title: `Use tag "${tag}" (as elsewhere in this file)`, safe: false, edits: [{ start: img.span.end, end: img.span.end, newText: `:${tag}` }] } : undefined,
       });
     },

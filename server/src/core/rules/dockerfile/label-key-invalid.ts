@@ -8,11 +8,16 @@ function reservedPrefix(key: string): string | undefined {
   return undefined;
 }
 
+// Module constants: a regular expression literal in a function is a new object each time it runs.
+const LOWER_FIRST = /^[a-z]/;
+const LOWER_OR_DIGIT_LAST = /[a-z0-9]$/;
+const NOT_KEY_CHARACTER = /[^a-z0-9.-]/;
+
 /** Why a label key breaks Docker's key format guideline, or undefined when it follows it. */
 function problem(key: string): string | undefined {
-  if (!/^[a-z]/.test(key)) return 'it must start with a lower-case letter';
-  if (!/[a-z0-9]$/.test(key)) return 'it must end with a lower-case letter or digit';
-  const bad = /[^a-z0-9.-]/.exec(key);
+  if (!LOWER_FIRST.test(key)) return 'it must start with a lower-case letter';
+  if (!LOWER_OR_DIGIT_LAST.test(key)) return 'it must end with a lower-case letter or digit';
+  const bad = NOT_KEY_CHARACTER.exec(key);
   if (bad) return `"${bad[0]}" is not allowed (use lower-case letters, digits, "." and "-")`;
   if (key.includes('..') || key.includes('--')) return 'separators must not repeat';
   return undefined;

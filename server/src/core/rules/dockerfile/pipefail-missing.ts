@@ -43,6 +43,12 @@ function shellFix(ctx: DockerfileContext, i: Instruction, stage: Stage): { edit:
   return { edit: { start: at, end: at, newText: indentAt(ctx, i.start) + `${keyword} ${execForm([shell, '-o', 'pipefail', '-c'])}` + ctx.lines.eol() }, image: shell };
 }
 
+/** The first command that follows a `|`, outside `sh -c` scripts (a loop, not `find` with an arrow made on every RUN). */
+function secondInPipeline(cmds: readonly ShCommand[]): ShCommand | undefined {
+  for (const c of cmds) if (c.pipelineIndex === 1 && !c.context.includes('sh-c')) return c;
+  return undefined;
+}
+
 /** The `|` between the first two elements of a pipeline, for a narrow span. */
 function pipeSpan(text: string, cmds: ShCommand[], second: ShCommand): Span | undefined {
   const first = cmds.find((c) => c.pipeline === second.pipeline && c.pipelineIndex === second.pipelineIndex - 1);
@@ -83,7 +89,7 @@ export default defineDockerfileRule({
       RUN(i) {
         if (i.parent || i.exec || state === 'pipefail' || state === 'non-posix') return;
         const cmds = ctx.analysis.shell(i).commands;
-        const second = cmds.find((c) => c.pipelineIndex === 1 && !c.context.includes('sh-c'));
+        const second = secondInPipeline(cmds);
         if (!second || (nonPosixFile ??= pragmaNamesNonPosixShell(ctx))) return;
         const setFirst = cmds.find((c) => commandName(c) === 'set' && !c.context.length && c.start < second.start && setsPipefail(c.args.map((a) => a.value)));
         if (setFirst) return;

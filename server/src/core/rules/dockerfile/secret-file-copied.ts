@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../../rule';
-import type { Instruction } from '../../dockerfile/model';
+import type { DockerfileContext } from '../../rule';
+import type { Flag, Instruction } from '../../dockerfile/model';
 import { trimTrailing } from '../../text';
 
 interface SecretKind { test: (path: string, base: string) => boolean; what: string }
@@ -38,13 +39,76 @@ function secretKind(path: string, base: string): SecretKind | undefined {
 }
 
 /**
- * Every kind above needs a `.` in the path (`.env`, `key.pem`, `.ssh/`) or a base name `id_…` or `kubeconfig`, and none
- * matches a base name `.`: these string tests rule out most sources (`.`, `src`, `/app/dist`) before the regular
- * expressions. A kind added above must keep this true.
+ * What each kind above needs before its regular expressions can match, tested on strings: a base name starting with
+ * `.` (`.env`, `.npmrc`, `.ssh`) or `id_`, the name `kubeconfig`, a key, certificate or kubeconfig extension, or a
+ * path segment starting with `.` (`.aws/credentials`, `x/.docker/config.json`); and none matches a base name `.`.
+ * Most sources (`.`, `src`, `package.json`, `requirements.txt`) are none of these. A kind added above must keep this
+ * true.
  */
 function maybeSecret(path: string, base: string): boolean {
-  return (path.includes('.') && base !== '.') || base.startsWith('id_') || base === 'kubeconfig';
+  if (base === '.') return false;
+  return base.charCodeAt(0) === DOT || path.charCodeAt(0) === DOT || path.includes('/.') || base.startsWith('id_') || base === 'kubeconfig' || hasSecretExtension(base);
 }
+
+const DOT = 46;
+
+/**
+ * Whether a base name ends in an extension KEY_FILE, PEM_FILE or KUBECONFIG_FILE matches (`.key`, `.p12`, `.pfx`,
+ * `.jks`, `.keystore`, `.pem` in any ASCII case; `.kubeconfig`).
+ */
+function hasSecretExtension(base: string): boolean {
+  const dot = base.lastIndexOf('.');
+  if (dot < 0) return false;
+  switch (base.length - dot - 1) {
+    case 3: return asciiLowerIs(base, dot + 1, 'key') || asciiLowerIs(base, dot + 1, 'p12') || asciiLowerIs(base, dot + 1, 'pfx') || asciiLowerIs(base, dot + 1, 'jks') || asciiLowerIs(base, dot + 1, 'pem');
+    case 8: return asciiLowerIs(base, dot + 1, 'keystore');
+    case 10: return base.endsWith('kubeconfig');
+    default: return false;
+  }
+}
+
+/** Whether `s` from `at` spells `word` (lower-case ASCII) with ASCII letters in either case, as a `/i` pattern reads it. */
+function asciiLowerIs(s: string, at: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    let c = s.charCodeAt(at + k);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** The text after the last `/` of the first line, as `dir.replace(DIRECTORY_PART, '')` gives it (without the regular expression for a path of one line). */
+function baseNameOf(dir: string): string {
+  const slash = dir.lastIndexOf('/');
+  if (slash < 0) return dir;
+  for (let k = 0; k < slash; k++) if (isLineBreakCode(dir.charCodeAt(k))) return dir.replace(DIRECTORY_PART, '');
+  return dir.slice(slash + 1);
+}
+
+/** A line terminator as RegExp's `.` sees it. */
+const isLineBreakCode = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+
+/** Reports the COPY or ADD sources that look like secrets (a module function: a closure made in create() for every file cost more). */
+function check(i: Instruction, ctx: DockerfileContext): void {
+  if (i.flags.some(isFromFlag)) return;
+  const words = i.exec ? i.exec.values : i.words;
+  for (let n = 0; n < words.length - 1; n++) {
+    const w = words[n];
+    if (w.value.startsWith('<<') || (w.value.includes('://') && URL_SCHEME.test(w.value))) continue;
+    // String tests before each regular expression and expansion: this runs on every source of every COPY.
+    const expanded = w.value.includes('$') ? ctx.analysis.expand(w.value, i).value : w.value;
+    const path = expanded.startsWith('./') ? expanded.slice(2) : expanded;
+    const dir = trimTrailing(path, '/');
+    const kind = secretKind(path, baseNameOf(dir));
+    if (!kind) continue;
+    ctx.report({
+      span: { start: w.start, end: w.end },
+      message: `"${w.value}" looks like ${kind.what}; copied into a layer it stays readable to anyone with the image. Use a secret mount or mount it at run time.`,
+    });
+  }
+}
+
+const isFromFlag = (f: Flag) => f.name === 'from';
 
 export default defineDockerfileRule({
   id: 'secret-file-copied',
@@ -60,26 +124,5 @@ export default defineDockerfileRule({
     fix: 'For build-time secrets use a secret mount (`RUN --mount=type=secret,id=…`, `docker build --secret id=…,src=…`); for runtime secrets mount them when the container runs (Compose `secrets:`, Kubernetes Secrets). Add the file to `.dockerignore` so `COPY . .` cannot pick it up either.',
     notes: 'Certificates (`ca.pem`, `*-cert.pem`, `fullchain.pem`) are public and not reported; `.env.example` and similar templates neither. Files copied from another stage (`COPY --from`) are not checked.',
   },
-  create(ctx) {
-    const check = (i: Instruction) => {
-      if (i.flags.some((f) => f.name === 'from')) return;
-      const words = i.exec ? i.exec.values : i.words;
-      for (let n = 0; n < words.length - 1; n++) {
-        const w = words[n];
-        if (w.value.startsWith('<<') || (w.value.includes('://') && URL_SCHEME.test(w.value))) continue;
-        // String tests before each regular expression and expansion: this runs on every source of every COPY.
-        const expanded = w.value.includes('$') ? ctx.analysis.expand(w.value, i).value : w.value;
-        const path = expanded.startsWith('./') ? expanded.slice(2) : expanded;
-        const dir = trimTrailing(path, '/');
-        const base = dir.includes('/') ? dir.replace(DIRECTORY_PART, '') : dir;
-        const kind = secretKind(path, base);
-        if (!kind) continue;
-        ctx.report({
-          span: { start: w.start, end: w.end },
-          message: `"${w.value}" looks like ${kind.what}; copied into a layer it stays readable to anyone with the image. Use a secret mount or mount it at run time.`,
-        });
-      }
-    };
-    return { COPY: check, ADD: check };
-  },
+  handlers: { COPY: check, ADD: check },
 });

@@ -20,8 +20,15 @@ const ENV_VARS: { name: RegExp; off?: RegExp; alias: string; what: string }[] = 
   { name: /^GOINSECURE$/, alias: 'CKV2_DOCKER_18', what: 'Go fetches modules without certificate checks' },
 ];
 
+/**
+ * The lengths of the names ENV_VARS matches (each pattern is `^NAME$` with a literal name): a variable of any other
+ * length (PATH, NODE_ENV, most) is answered without its six regular expressions.
+ */
+const ENV_VAR_LENGTHS = new Set(ENV_VARS.map((v) => v.name.source.length - 2));
+
 /** The entry of ENV_VARS for a variable name (a loop, not `find` with a closure: asked for every assignment of every RUN). */
 function envVarNamed(name: string): (typeof ENV_VARS)[number] | undefined {
+  if (!ENV_VAR_LENGTHS.has(name.length)) return undefined;
   for (const v of ENV_VARS) if (v.name.test(name)) return v;
   return undefined;
 }
@@ -31,6 +38,18 @@ const QUOTED_FLAG = /^["']?-/;
 const EXPORTED = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
 /** `--strict-ssl=false`: tested on every argument of every npm, yarn and pnpm command. */
 const STRICT_SSL_OFF = /^--strict-ssl=(false|0)$/i;
+
+/** The first `--strict-ssl=false` or `=0` argument (a loop without a closure; only the two lengths it can have are tested). */
+function strictSslOff(args: readonly ShWord[]): ShWord | undefined {
+  for (const w of args) if ((w.value.length === 14 || w.value.length === 18) && STRICT_SSL_OFF.test(w.value)) return w;
+  return undefined;
+}
+
+/** Whether some argument is `value` (a loop: `some` with an arrow made a closure per npm command). */
+function hasArgument(args: readonly ShWord[], value: string): boolean {
+  for (const w of args) if (w.value === value) return true;
+  return false;
+}
 
 const isPip = (name: string) => name.startsWith('pip') && /^pip[0-9.]*$/.test(name);
 const PROGRAMS = new Set(['export', 'curl', 'wget', 'npm', 'yarn', 'pnpm', 'git', 'yum', 'dnf', 'yum-config-manager', 'microdnf']);
@@ -70,6 +89,7 @@ function flagEdit(ctx: DockerfileContext, w: ShWord, flag: string, valueWord?: S
 }
 
 function checkPair(ctx: DockerfileContext, i: Instruction, p: KeyValue) {
+  if (!ENV_VAR_LENGTHS.has(p.key.length)) return;
   for (const v of ENV_VARS) {
     if (!v.name.test(p.key) || p.value === undefined) continue;
     if (v.off ? !v.off.test(p.value.trim()) : p.value.trim() === '') continue;
@@ -113,15 +133,17 @@ function checkProgram(ctx: DockerfileContext, cmd: ShCommand, name: string) {
     }
   } else if (name === 'npm' || name === 'yarn' || name === 'pnpm') {
     // `config set` is rare: the positionals are read only when some argument is `set`.
-    const pos = c.args.some((w) => w.value === 'set') ? positionalArgs(c) : [];
-    const idx = pos.findIndex((w) => w.value === 'set');
-    const sub = pos[0]?.value;
-    if (idx >= 0 && (idx === 0 || sub === 'config' || sub === 'c')) {
-      const rest = pos.slice(idx + 1).map((w) => w.value);
-      const joined = rest.join(' ');
-      if (/^strict-ssl(=|\s+)(false|0)\b/i.test(joined)) report(ctx, pos[idx + 1], `${name} config strict-ssl false accepts any registry certificate: remove it and configure the registry's CA (cafile) instead.`, 'CKV2_DOCKER_13');
+    if (hasArgument(c.args, 'set')) {
+      const pos = positionalArgs(c);
+      const idx = pos.findIndex((w) => w.value === 'set');
+      const sub = pos[0]?.value;
+      if (idx >= 0 && (idx === 0 || sub === 'config' || sub === 'c')) {
+        const rest = pos.slice(idx + 1).map((w) => w.value);
+        const joined = rest.join(' ');
+        if (/^strict-ssl(=|\s+)(false|0)\b/i.test(joined)) report(ctx, pos[idx + 1], `${name} config strict-ssl false accepts any registry certificate: remove it and configure the registry's CA (cafile) instead.`, 'CKV2_DOCKER_13');
+      }
     }
-    const f = c.args.find((w) => STRICT_SSL_OFF.test(w.value));
+    const f = strictSslOff(c.args);
     if (f) report(ctx, f, `${name} --strict-ssl=false accepts any registry certificate: remove it.`, 'CKV2_DOCKER_13', flagEdit(ctx, f, 'strict-ssl'));
   } else if (name === 'git') {
     for (let k = 0; k < c.args.length; k++) {

@@ -2,7 +2,7 @@ import { defineDockerfileRule } from '../../rule';
 import type { DockerfileContext } from '../../rule';
 import type { Instruction, Stage } from '../../dockerfile/model';
 import { sourceSpan } from '../../dockerfile/words';
-import { chainFact, closestName, isVariableName, rootStage, variableRefs } from './util';
+import { chainFact, closestName, isVariableName, oncePerLint, rootStage, variableRefs } from './util';
 
 /**
  * Environment variables official base images set (from their published Dockerfiles). A stage built on an image
@@ -74,19 +74,20 @@ export default defineDockerfileRule({
     fix: 'Declare the variable (`ARG NAME` in the stage, or ENV) before using it. When the name is a near miss of one in scope, the unsafe fix corrects the spelling.',
     notes: 'BuildKit reads the base image\'s environment from the registry; Seaworthy knows what the official images (alpine, debian, ubuntu, python, node, golang, ruby, eclipse-temurin, nginx, php, rust…) set and stays quiet for stages built on any other image, whose variables it cannot see. RUN, CMD and ENTRYPOINT are expanded by the shell at run time and are not checked, as in BuildKit. Like `docker build --check`, every stage is checked; a plain `docker build` warns only for the stages its target needs.',
   },
-  create(ctx) {
-    // Made on the first instruction with a `$`: most files have none to check. A class, not helper closures made in
-    // create() for every file (600 bytes per file over the bench corpus, a third of the rule's allocation).
-    let scope: Scope | undefined;
-    const check = (i: Instruction) => {
-      if (i.parent || !i.argsText.includes('$')) return;
-      (scope ??= new Scope(ctx)).check(i);
-    };
-    // The instructions whose arguments BuildKit expands (RUN, CMD, ENTRYPOINT, SHELL and HEALTHCHECK are left to the
-    // shell), each by its own handler rather than one handler called for every instruction of every file.
-    return { ENV: check, ARG: check, LABEL: check, COPY: check, ADD: check, EXPOSE: check, USER: check, VOLUME: check, STOPSIGNAL: check, WORKDIR: check };
-  },
+  // The instructions whose arguments BuildKit expands (RUN, CMD, ENTRYPOINT, SHELL and HEALTHCHECK are left to the
+  // shell), each by its own handler rather than one handler called for every instruction of every file.
+  handlers: { ENV: check, ARG: check, LABEL: check, COPY: check, ADD: check, EXPOSE: check, USER: check, VOLUME: check, STOPSIGNAL: check, WORKDIR: check },
 });
+
+/**
+ * The lint's Scope is made on the first instruction with a `$`: most files have none to check. A class kept in the
+ * lint's memo, not helper closures made in create() for every file (600 bytes per file over the bench corpus, a
+ * third of the rule's allocation).
+ */
+function check(i: Instruction, ctx: DockerfileContext): void {
+  if (i.parent || !i.argsText.includes('$')) return;
+  oncePerLint(ctx, newScope, newScope).check(i);
+}
 
 /** The declarations a lint has looked up so far, and the check of one instruction. */
 class Scope {
@@ -173,6 +174,9 @@ class Scope {
     return out;
   }
 }
+
+/** The lint's Scope (also its key in the lint's memo). */
+const newScope = (ctx: DockerfileContext) => new Scope(ctx);
 
 /** Adds names (nearest declaration first, no repeats) until there are SUGGESTION_SCOPE of them. */
 function take(out: string[], seen: Set<string>, names: Iterable<string>): void {

@@ -5,7 +5,7 @@ import type { ShCommand, ShWord } from '../../shell/model';
 import { baseName } from '../../shell/parse';
 import type { FixSpec, OffsetEdit, Span } from '../../types';
 import { toSource } from '../../dockerfile/words';
-import { editDistance, isLineBreak } from '../../text';
+import { editDistance } from '../../text';
 import { isCommentLine } from '../../dockerfile/parse';
 import { setsErrexit } from '../../shell/commands';
 import { own } from '../../own';
@@ -21,7 +21,23 @@ export function isRootUser(value: string): boolean {
 
 /** JSON array text for exec form, e.g. ["node", "server.js"]. */
 export function execForm(args: readonly string[]): string {
-  return '[' + args.map((a) => JSON.stringify(a)).join(', ') + ']';
+  let out = '[';
+  for (let k = 0; k < args.length; k++) out += (k ? ', ' : '') + jsonString(args[k]);
+  return out + ']';
+}
+
+/**
+ * `JSON.stringify(s)` for a string: a string with nothing to escape (most words) is quoted as it is. JSON.stringify
+ * is a call into the runtime that sets up a serializer each time: the exec-form fixes of shell-form-command and
+ * healthcheck-missing spent more in it than in the rest of their fix.
+ */
+export function jsonString(s: string): string {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    // What JSON.stringify escapes: control characters, `"`, `\` and lone surrogates (any surrogate: left to it).
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
+  }
+  return '"' + s + '"';
 }
 
 /** Replace an instruction's keyword, keeping its casing style. */
@@ -102,7 +118,8 @@ const rootOf = (s: Stage, parentRoot: Stage | undefined): Stage => parentRoot ??
 
 /** The first stage of a stage's `FROM <stage>` chain: the one built on an image (the stage itself when it is). */
 export function rootStage(ctx: DockerfileContext, stage: Stage): Stage {
-  return chainFact(ctx, rootOf, stage);
+  // A stage built on an image (most) is its own root: no per-lint memo (a Map per file) for it.
+  return ctx.analysis.parentStage(stage) ? chainFact(ctx, rootOf, stage) : stage;
 }
 
 const lastUserOf = (s: Stage, inherited: Instruction | undefined): Instruction | undefined => {
@@ -112,7 +129,9 @@ const lastUserOf = (s: Stage, inherited: Instruction | undefined): Instruction |
 
 /** The USER in effect at the end of a stage (following parent stages), or undefined for the image default. */
 export function lastUser(ctx: DockerfileContext, stage: Stage): Instruction | undefined {
-  return chainFact(ctx, lastUserOf, stage);
+  // A stage built on an image (most final stages; asked once per lint by two rules) answers from its own
+  // instructions, without the per-lint memo (a Map per file).
+  return ctx.analysis.parentStage(stage) ? chainFact(ctx, lastUserOf, stage) : lastUserOf(stage, undefined);
 }
 
 const hasKeyword = (keyword: string) => (s: Stage, inherited: boolean | undefined): boolean => !!inherited || s.instructions.some((i) => i.keyword === keyword);
@@ -174,7 +193,13 @@ export function walkStageTree(ctx: DockerfileContext, enter: (s: Stage) => void,
   }
 }
 
-const isTagEnd = (c: string) => c === '/' || c === ':' || c === '@';
+/** `/`, `:` or `@` (character codes: asked for every character of every stage's image). */
+const isTagEnd = (c: number) => c === 47 || c === 58 || c === 64;
+const COLON = 58;
+const AT = 64;
+
+/** A line terminator as RegExp's `.` and `$` see them, by character code. */
+const isLineBreakCode = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 
 /**
  * Where the tag of an image reference starts (after its `:`) as `/^(.*?)(?::([^/:@]+))?(?:@.*)?$/` splits it, or -1
@@ -183,17 +208,19 @@ const isTagEnd = (c: string) => c === '/' || c === ':' || c === '@';
  * a line break. Offsets, not the name and tag: most images' tags are then read in place (knownTagFor).
  */
 function tagStart(s: string): number {
-  let firstBreak = s.length;
+  const n = s.length;
+  let firstBreak = n;
   let lastBreak = -1;
-  for (let k = 0; k < s.length; k++) if (isLineBreak(s[k])) { if (firstBreak === s.length) firstBreak = k; lastBreak = k; }
+  for (let k = 0; k < n; k++) if (isLineBreakCode(s.charCodeAt(k))) { if (firstBreak === n) firstBreak = k; lastBreak = k; }
   let tagEnd = 0; // the first `/`, `:` or `@` at or after the tag's start (moves forward only)
   for (let p = 0; p <= firstBreak; p++) { // the name holds no line break
-    if (s[p] === ':') {
+    const c = p < n ? s.charCodeAt(p) : -1;
+    if (c === COLON) {
       if (tagEnd < p + 1) tagEnd = p + 1;
-      while (tagEnd < s.length && !isTagEnd(s[tagEnd])) tagEnd++;
-      if (tagEnd > p + 1 && (tagEnd === s.length || (s[tagEnd] === '@' && tagEnd > lastBreak))) return p + 1;
+      while (tagEnd < n && !isTagEnd(s.charCodeAt(tagEnd))) tagEnd++;
+      if (tagEnd > p + 1 && (tagEnd === n || (s.charCodeAt(tagEnd) === AT && tagEnd > lastBreak))) return p + 1;
     }
-    if (p === s.length || (s[p] === '@' && p > lastBreak)) return -1;
+    if (p === n || (c === AT && p > lastBreak)) return -1;
   }
   return -1;
 }
@@ -201,7 +228,7 @@ function tagStart(s: string): number {
 /** The end of a tag starting at `start`: the next `/`, `:` or `@`, or the end of the text. */
 function tagEnd(s: string, start: number): number {
   let end = start;
-  while (end < s.length && !isTagEnd(s[end])) end++;
+  while (end < s.length && !isTagEnd(s.charCodeAt(end))) end++;
   return end;
 }
 
@@ -260,12 +287,17 @@ export function stripQuotes(raw: string): string {
 /** A base image that has no shell or package tools to speak of (`scratch`, distroless, chiselled). */
 export function isMinimalImage(image: string): boolean {
   const s = image.toLowerCase();
-  return s === 'scratch' || /(^|\/)distroless\//.test(s) || s.includes('distroless') || /(^|[-_.:/])(chiseled|chiselled)([-_.:]|$)/.test(s);
+  // (`(^|/)distroless/` was also tested: any text it matches includes `distroless`.)
+  return s === 'scratch' || s.includes('distroless') || CHISELLED.test(s);
 }
+
+// Module constants: a regular expression literal in a function is a new object each time it runs.
+const CHISELLED = /(^|[-_.:/])(chiseled|chiselled)([-_.:]|$)/;
+const ALPINE_LIKE = /(^|[/:_.-])(alpine|busybox)([-_.:@]|$)/i;
 
 /** Whether a base image is Alpine or BusyBox based, going by its name and tag (`node:22-alpine`). */
 export function isAlpineLike(image: string): boolean {
-  return /(^|[/:_.-])(alpine|busybox)([-_.:@]|$)/i.test(image);
+  return ALPINE_LIKE.test(image);
 }
 
 /**
