@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../../rule';
 import type { ShWord } from '../../shell/model';
 import { positionalArgs, packageManagerSpec } from '../../shell/commands';
-import { effectiveCommand, effectiveName, withArgs } from './util';
+import { effectiveName, effectiveShCommand } from './util';
 
 const isUpgradeWord = (w: ShWord) => w.value === 'dist-upgrade' || w.value === 'full-upgrade';
 
@@ -24,13 +24,14 @@ export default defineDockerfileRule({
       for (const cmd of ctx.analysis.shell(i).commands) {
         const name = effectiveName(cmd);
         if (name !== 'apt-get' && name !== 'apt' && name !== 'aptitude') continue;
-        const e = effectiveCommand(cmd)!;
+        // The command itself when it wraps nothing (most): no reading object made for every apt command.
+        const e = effectiveShCommand(cmd)!;
         // The subcommand is one of the arguments: without either word among them there is no list of positionals
         // to make (most apt commands install or update).
         if (!e.args.some(isUpgradeWord)) continue;
-        const sub = positionalArgs(withArgs(e), packageManagerSpec(e.name))[0];
+        const sub = positionalArgs(e, packageManagerSpec(name))[0];
         if (!sub || (sub.value !== 'dist-upgrade' && sub.value !== 'full-upgrade')) continue;
-        ctx.report({ span: sub, message: `${e.name} ${sub.value} can add and remove packages, so the image depends on the build date: rebuild on a newer base image, or use "upgrade".` });
+        ctx.report({ span: sub, message: `${name} ${sub.value} can add and remove packages, so the image depends on the build date: rebuild on a newer base image, or use "upgrade".` });
       }
     },
   },

@@ -1,12 +1,15 @@
 import { defineDockerfileRule } from '../../rule';
 import type { ShCommand } from '../../shell/model';
-import { CACHE_DIRS, cacheMountCovers, commandSpan, packageCommand, removesPath, RPM_DOWNLOADING, rpmAction } from '../../dockerfile/packages';
-import { appendCommandToRun, layersShipped } from './util';
+import { CACHE_DIRS, packageCommand, removesPath, type ManagerName } from '../../dockerfile/packages';
+import { rpmCleansAll, rpmDownloads, uncleanedCache, type CacheCleaning } from './rpm';
 
-const cleans = (c: ShCommand, manager: string) => {
-  const p = packageCommand(c);
-  if (p?.manager === manager && p.positionals[0]?.value === 'clean' && p.positionals[1]?.value === 'all') return true;
-  return CACHE_DIRS.dnf.some((d) => removesPath(c, d));
+const MANAGERS: readonly ManagerName[] = ['dnf', 'microdnf'];
+
+const DNF: CacheCleaning = {
+  dirs: CACHE_DIRS.dnf,
+  downloads: rpmDownloads,
+  cleans: (c: ShCommand, manager: string) => rpmCleansAll(packageCommand(c), manager) || CACHE_DIRS.dnf.some((d) => removesPath(c, d)),
+  clean: (manager: string) => `${manager} clean all`,
 };
 
 export default defineDockerfileRule({
@@ -25,20 +28,12 @@ export default defineDockerfileRule({
   },
   handlers: {
     RUN(i, ctx) {
-      if (!ctx.analysis.runsManager(i, 'dnf', 'microdnf')) return;
-      if (CACHE_DIRS.dnf.some((d) => cacheMountCovers(i, d)) || !layersShipped(ctx, i)) return;
-      const commands = ctx.analysis.shell(i).commands;
-      for (const manager of ['dnf', 'microdnf']) {
-        let last: { c: ShCommand; span: { start: number; end: number } } | undefined;
-        for (const c of commands) {
-          const p = packageCommand(c);
-          const a = p?.manager === manager ? rpmAction(p) : undefined;
-          if (p && a && (RPM_DOWNLOADING.has(a.action) || /^(module|group) (install|update|upgrade)$/.test(a.action))) last = { c, span: commandSpan(p, a.word) };
-        }
-        if (!last || commands.some((c) => c.start > last!.c.start && cleans(c, manager))) continue;
-        const edit = appendCommandToRun(ctx, i, `${manager} clean all`);
+      for (const manager of MANAGERS) {
+        const found = uncleanedCache(ctx, i, manager, DNF);
+        if (!found) continue;
+        const { span, edit } = found;
         ctx.report({
-          span: last.span,
+          span,
           message: `Run \`${manager} clean all\` at the end of this RUN: the package cache otherwise stays in the layer.`,
           aliases: ['DL3040', manager === 'dnf' ? 'DS019' : 'DS027'],
           fix: edit && { title: `Append && ${manager} clean all`, safe: true, edits: [edit] },

@@ -2,7 +2,7 @@ import { defineDockerfileRule } from '../../rule';
 import type { ManagerName } from '../../dockerfile/packages';
 import { rpmMissingYes } from './rpm';
 
-// A module constant, not an array literal in create(): that was made for every file.
+// A module constant, not an array literal per lint.
 const MANAGERS: readonly ManagerName[] = ['dnf', 'microdnf'];
 
 export default defineDockerfileRule({
@@ -19,7 +19,5 @@ export default defineDockerfileRule({
     fix: 'The quick fix inserts ` -y` after the subcommand. It is safe: in a build the prompt can only abort, and `-y` only answers it.',
     notes: '`--assumeyes`, `--setopt=assumeyes=1` and `yes |` count too. Besides install, Seaworthy checks the other subcommands that prompt (update, upgrade, reinstall, downgrade, remove, module install, group install…). hadolint\'s deprecated DL3039 (`dnf upgrade`) has no Seaworthy rule: upgrading inside the chosen release is how security fixes get in.',
   },
-  create(ctx) {
-    return rpmMissingYes(ctx, MANAGERS);
-  },
+  handlers: rpmMissingYes(MANAGERS),
 });

@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../../rule';
 import type { Stage } from '../../dockerfile/model';
+import { oncePerLint } from './util';
 
 export default defineDockerfileRule({
   id: 'duplicate-stage-name',
@@ -14,15 +15,18 @@ export default defineDockerfileRule({
     good: 'FROM golang:1.23 AS build-api\nFROM node:22-slim AS build-web\n',
     fix: 'Rename one of the stages and update the `--from`/`FROM` references to it.',
   },
-  create(ctx) {
-    let seen: Map<string, Stage> | undefined; // made for the first named stage
-    return {
-      stage(s) {
-        if (!s.name || !s.nameSpan) return;
-        const first = (seen ??= new Map()).get(s.name);
-        if (!first) { seen.set(s.name, s); return; }
-        ctx.report({ span: s.nameSpan, message: `Stage name "${s.name}" is already used on line ${first.from.startLine + 1}: give each stage its own name.` });
-      },
-    };
+  handlers: {
+    stage(s, ctx) {
+      if (!s.name || !s.nameSpan) return;
+      const seen = oncePerLint(ctx, newSeen, newSeen); // made for the lint's first named stage
+      const first = seen.get(s.name);
+      if (!first) { seen.set(s.name, s); return; }
+      ctx.report({ span: s.nameSpan, message: `Stage name "${s.name}" is already used on line ${first.from.startLine + 1}: give each stage its own name.` });
+    },
   },
 });
+
+/** The lint's named stages by name (a module function: the memo key and the maker). */
+function newSeen(): Map<string, Stage> {
+  return new Map();
+}

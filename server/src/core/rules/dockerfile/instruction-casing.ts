@@ -38,13 +38,19 @@ export default defineDockerfileRule({
       const all = ctx.doc.instructions;
       let lower = 0;
       let upper = 0;
+      let mixed = 0;
+      /** Known ONBUILD triggers not in upper case: they do not vote, but are checked. */
+      let triggersNotUpper = 0;
       for (let k = 0; k < all.length; k++) {
         const i = all[k];
         if (!i.known) continue;
         const c = casing(i);
-        if (c === 'lower') lower++; else if (c === 'upper') upper++;
+        if (c === 'lower') lower++; else if (c === 'upper') upper++; else mixed++;
+        if (i.trigger?.known && casing(i.trigger) !== 'upper') triggersNotUpper++;
       }
       const toLower = lower > upper;
+      // Every instruction already in upper case (most files): nothing to check again.
+      if (!toLower && lower === 0 && mixed === 0 && triggersNotUpper === 0) return;
       const check = (i: Instruction) => {
         if (casing(i) === (toLower ? 'lower' : 'upper')) return;
         const want = toLower ? i.keywordRaw.toLowerCase() : i.keywordRaw.toUpperCase();

@@ -2,7 +2,7 @@ import { defineDockerfileRule } from '../../rule';
 import { AUTOMATIC_ARGS } from '../../dockerfile/analysis';
 import type { DockerfileContext } from '../../rule';
 import type { Instruction } from '../../dockerfile/model';
-import { variableRefs, type VariableRef } from './util';
+import { oncePerLint, variableRefs, type VariableRef } from './util';
 
 const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 const DOMAIN = '(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?';
@@ -48,33 +48,34 @@ export default defineDockerfileRule({
     good: 'ARG TAG=1.36\nFROM busybox:${TAG}\n',
     fix: 'Give the ARG a default that makes a valid image name, or use a default in the reference itself (`${TAG:-1.36}`).',
   },
-  create(ctx) {
-    /**
-     * The answer for each expanded image this lint has checked, made on the first: stages built from variables
-     * mostly expand to a few images (122 stages, 6 images in the 5,000-line file), and the reference grammar's
-     * regular expression was a third of the rule's time there.
-     */
-    let valid: Map<string, boolean> | undefined;
-    return {
-      stage(stage) {
-        const raw = stage.image.raw;
-        if (!raw.includes('$') || ctx.analysis.parentStage(stage)) return;
-        const refs = variableRefs(raw, ctx.doc.escape);
-        if (!refs.length) return;
-        // Undeclared names are undefined-arg-in-from's; automatic platform ARGs get their value at build time.
-        if (!anyDeclared(ctx, refs, stage.from) || anyPlatformArgUnset(ctx, refs, stage.from)) return;
-        const { image } = ctx.analysis.resolvedImage(stage);
-        const checked = (valid ??= new Map());
-        let ok = checked.get(image);
-        if (ok === undefined) checked.set(image, ok = isValidImageReference(image));
-        if (ok || ctx.analysis.stageNamed(image, stage.index)) return;
-        ctx.report({
-          span: stage.image.span,
-          message: image
-            ? `With the ARG defaults, "${raw}" expands to "${image}", which is not a valid image name: give the ARG a working default.`
-            : `With the ARG defaults, "${raw}" expands to an empty image name: give the ARG a default.`,
-        });
-      },
-    };
+  handlers: {
+    stage(stage, ctx) {
+      const raw = stage.image.raw;
+      if (!raw.includes('$') || ctx.analysis.parentStage(stage)) return;
+      const refs = variableRefs(raw, ctx.doc.escape);
+      if (!refs.length) return;
+      // Undeclared names are undefined-arg-in-from's; automatic platform ARGs get their value at build time.
+      if (!anyDeclared(ctx, refs, stage.from) || anyPlatformArgUnset(ctx, refs, stage.from)) return;
+      const { image } = ctx.analysis.resolvedImage(stage);
+      const checked = oncePerLint(ctx, newValidity, newValidity);
+      let ok = checked.get(image);
+      if (ok === undefined) checked.set(image, ok = isValidImageReference(image));
+      if (ok || ctx.analysis.stageNamed(image, stage.index)) return;
+      ctx.report({
+        span: stage.image.span,
+        message: image
+          ? `With the ARG defaults, "${raw}" expands to "${image}", which is not a valid image name: give the ARG a working default.`
+          : `With the ARG defaults, "${raw}" expands to an empty image name: give the ARG a default.`,
+      });
+    },
   },
 });
+
+/**
+ * The lint's answer for each expanded image it has checked (a module function: the memo key and the maker), made on
+ * the first: stages built from variables mostly expand to a few images (122 stages, 6 images in the 5,000-line file),
+ * and the reference grammar's regular expression was a third of the rule's time there.
+ */
+function newValidity(): Map<string, boolean> {
+  return new Map();
+}

@@ -15,20 +15,18 @@ export default defineDockerfileRule({
     settings: { labelSchema: { 'org.opencontainers.image.source': 'url' }, strictLabels: true },
     notes: 'Active only with `strictLabels: true` (`strict-labels` in `.hadolint.yaml`). Reported per key, where hadolint reports the LABEL instruction once.',
   },
-  create(ctx) {
-    if (!ctx.settings.strictLabels) return {};
-    const schema = ctx.settings.labelSchema ?? {};
-    const known = Object.keys(schema);
-    return {
-      LABEL(i) {
-        for (const p of i.pairs) {
-          if (Object.prototype.hasOwnProperty.call(schema, p.key)) continue;
-          ctx.report({
-            span: p.keySpan,
-            message: `Label "${p.key}" is not in the label schema${known.length ? ` (${known.slice(0, 5).join(', ')}${known.length > 5 ? ', …' : ''})` : ''}.`,
-          });
-        }
-      },
-    };
+  handlers: {
+    LABEL(i, ctx) {
+      if (!ctx.settings.strictLabels) return;
+      const schema = ctx.settings.labelSchema ?? {};
+      for (const p of i.pairs) {
+        if (Object.prototype.hasOwnProperty.call(schema, p.key)) continue;
+        const known = Object.keys(schema);
+        ctx.report({
+          span: p.keySpan,
+          message: `Label "${p.key}" is not in the label schema${known.length ? ` (${known.slice(0, 5).join(', ')}${known.length > 5 ? ', …' : ''})` : ''}.`,
+        });
+      }
+    },
   },
 });

@@ -40,26 +40,24 @@ export default defineDockerfileRule({
     settings: { labelSchema: { 'org.opencontainers.image.version': 'semver' } },
     notes: 'Does nothing until a label schema is configured (`labelSchema` in `.seaworthy.yaml`, `label-schema` in `.hadolint.yaml`). One rule covers hadolint DL3051–DL3056 and DL3058; each finding carries the id of its check. Values with variables are checked after expansion when known, and skipped otherwise. SPDX ids are matched case-insensitively against the SPDX list (deprecated ids included); URLs need a scheme.',
   },
-  create(ctx) {
-    const schema = ctx.settings.labelSchema ?? {};
-    if (!Object.keys(schema).length) return {};
-    return {
-      LABEL(i) {
-        for (const p of i.pairs) {
-          const type = Object.prototype.hasOwnProperty.call(schema, p.key) ? schema[p.key] : undefined;
-          if (type === undefined) continue;
-          const raw = p.value ?? '';
-          const e = raw.includes('$') ? ctx.analysis.expand(raw, i) : { value: raw, unresolved: [] as string[] };
-          if (e.unresolved.length) continue;
-          if (e.value === '') {
-            ctx.report({ span: p.valueSpan ?? p.keySpan, message: `Label "${p.key}" is empty: the label schema requires a value.`, aliases: ['DL3051'] });
-            continue;
-          }
-          const t = own(TYPES, type);
-          if (!t || t.ok(e.value)) continue;
-          ctx.report({ span: p.valueSpan ?? p.keySpan, message: `Label "${p.key}" should be ${t.expect}, not "${e.value}".`, aliases: [t.id] });
+  handlers: {
+    LABEL(i, ctx) {
+      // Each label is looked up in the schema: an empty schema (the default) has none.
+      const schema = ctx.settings.labelSchema ?? {};
+      for (const p of i.pairs) {
+        const type = Object.prototype.hasOwnProperty.call(schema, p.key) ? schema[p.key] : undefined;
+        if (type === undefined) continue;
+        const raw = p.value ?? '';
+        const e = raw.includes('$') ? ctx.analysis.expand(raw, i) : { value: raw, unresolved: [] as string[] };
+        if (e.unresolved.length) continue;
+        if (e.value === '') {
+          ctx.report({ span: p.valueSpan ?? p.keySpan, message: `Label "${p.key}" is empty: the label schema requires a value.`, aliases: ['DL3051'] });
+          continue;
         }
-      },
-    };
+        const t = own(TYPES, type);
+        if (!t || t.ok(e.value)) continue;
+        ctx.report({ span: p.valueSpan ?? p.keySpan, message: `Label "${p.key}" should be ${t.expect}, not "${e.value}".`, aliases: [t.id] });
+      }
+    },
   },
 });

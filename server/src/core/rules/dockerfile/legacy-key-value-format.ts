@@ -1,4 +1,5 @@
 import { defineDockerfileRule } from '../../rule';
+import type { DockerfileContext } from '../../rule';
 import type { Instruction } from '../../dockerfile/model';
 import type { FixSpec } from '../../types';
 
@@ -16,31 +17,30 @@ export default defineDockerfileRule({
     fix: 'The safe fix writes `key=value`. A value with spaces is wrapped in double quotes so it stays one value; when it already contains quotes or escapes mixed with spaces, it is left for you to rewrite.',
     notes: 'BuildKit\'s rule documentation also shows `ARG foo bar`, but BuildKit itself does not report it: that line declares two ARGs, a common and correct idiom (`ARG TARGETOS TARGETARCH`). Seaworthy does not report it either.',
   },
-  create(ctx) {
-    const check = (i: Instruction) => {
-      const p = i.pairs[0];
-      if (!p?.legacy || p.value === undefined || !p.valueSpan || !i.words[0]) return;
-      const logicalValue = i.argsText.slice(i.words[0].raw.length).trim();
-      const gap = ctx.text.slice(p.keySpan.end, p.valueSpan.start);
-      let fix: FixSpec | undefined;
-      if (!gap.includes('#')) {
-        const esc = ctx.doc.escape;
-        const needsQuotes = hasUnquotedSpace(logicalValue, esc);
-        const edits = [{ start: p.keySpan.end, end: p.valueSpan.start, newText: needsQuotes ? '="' : '=' }];
-        if (needsQuotes) edits.push({ start: p.valueSpan.end, end: p.valueSpan.end, newText: '"' });
-        if (!needsQuotes || (!/["']/.test(logicalValue) && !logicalValue.includes(esc))) {
-          fix = { title: `Write ${i.keyword} ${p.key}=…`, safe: true, edits };
-        }
-      }
-      ctx.report({
-        span: p.keySpan,
-        message: `Use "${i.keyword} ${p.key}=value": the legacy "${i.keyword} key value" form is deprecated and takes everything after the key, spaces included, as the value.`,
-        fix,
-      });
-    };
-    return { ENV: check, LABEL: check };
-  },
+  handlers: { ENV: check, LABEL: check },
 });
+
+function check(i: Instruction, ctx: DockerfileContext): void {
+  const p = i.pairs[0];
+  if (!p?.legacy || p.value === undefined || !p.valueSpan || !i.words[0]) return;
+  const logicalValue = i.argsText.slice(i.words[0].raw.length).trim();
+  const gap = ctx.text.slice(p.keySpan.end, p.valueSpan.start);
+  let fix: FixSpec | undefined;
+  if (!gap.includes('#')) {
+    const esc = ctx.doc.escape;
+    const needsQuotes = hasUnquotedSpace(logicalValue, esc);
+    const edits = [{ start: p.keySpan.end, end: p.valueSpan.start, newText: needsQuotes ? '="' : '=' }];
+    if (needsQuotes) edits.push({ start: p.valueSpan.end, end: p.valueSpan.end, newText: '"' });
+    if (!needsQuotes || (!/["']/.test(logicalValue) && !logicalValue.includes(esc))) {
+      fix = { title: `Write ${i.keyword} ${p.key}=…`, safe: true, edits };
+    }
+  }
+  ctx.report({
+    span: p.keySpan,
+    message: `Use "${i.keyword} ${p.key}=value": the legacy "${i.keyword} key value" form is deprecated and takes everything after the key, spaces included, as the value.`,
+    fix,
+  });
+}
 
 /** Whitespace outside quotes and not escaped: the new form would split the value there. */
 function hasUnquotedSpace(text: string, escape: string): boolean {

@@ -3,7 +3,7 @@ import type { DockerfileContext } from '../../rule';
 import type { Flag, Instruction, Stage } from '../../dockerfile/model';
 import { flagValue, hasFlag } from '../../shell/commands';
 import { commandSpan, NPM_INSTALL, packageCommand, subcommand } from '../../dockerfile/packages';
-import { chainFact } from './util';
+import { chainFact, oncePerLint } from './util';
 import { trimTrailing } from '../../text';
 
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
@@ -39,27 +39,24 @@ export default defineDockerfileRule({
     fix: 'The quick fix replaces `install` with `ci`, keeping the options. It is unsafe: when the lockfile is out of date `npm ci` fails where `npm install` went on (which is the point, but the build breaks until the lock is regenerated), and `npm ci` deletes an existing node_modules first.',
     notes: 'No peer checks this. The lockfile counts as copied when a COPY or ADD earlier in the stage (or in a stage it is built FROM) names package-lock.json or npm-shrinkwrap.json, a pattern matching them (`package*.json`), or a directory that holds one in the workspace (`COPY . .`). `npm install <package>`, global installs and `--no-package-lock` are left alone.',
   },
-  create(ctx) {
-    // Made on the first RUN that runs npm (most files never do): nothing per file before that.
-    let lockfileBefore: ((run: Instruction, stage: Stage) => boolean) | undefined;
-    return {
-      RUN(i) {
-        if (!ctx.analysis.runsManager(i, 'npm')) return;
-        const stage = ctx.analysis.stageOf(i);
-        if (i.parent || !stage || !(lockfileBefore ??= lockfileScanner(ctx))(i, stage)) return;
-        for (const c of ctx.analysis.shell(i).commands) {
-          const p = packageCommand(c);
-          const sub = p && subcommand(p);
-          if (p?.manager !== 'npm' || !sub || !NPM_INSTALL.has(sub.value) || p.positionals.length > 1) continue;
-          if (hasFlag(p.cmd, 'g', ['global', 'no-package-lock', 'package-lock-only'], p.spec) || flagValue(p.cmd, undefined, ['package-lock'], p.spec) === 'false') continue;
-          ctx.report({
-            span: commandSpan(p),
-            message: 'Use npm ci instead of npm install: the lockfile is in the image, and npm ci installs exactly it (npm install may resolve other versions and rewrite it).',
-            fix: sub.raw === sub.value ? { title: 'Use npm ci', safe: false, edits: [{ start: sub.start, end: sub.end, newText: 'ci' }] } : undefined,
-          });
-        }
-      },
-    };
+  handlers: {
+    RUN(i, ctx) {
+      if (!ctx.analysis.runsManager(i, 'npm')) return;
+      const stage = ctx.analysis.stageOf(i);
+      // The lint's scanner is made on the first RUN that runs npm (most files never do): nothing per file before that.
+      if (i.parent || !stage || !oncePerLint(ctx, lockfileScanner, lockfileScanner)(i, stage)) return;
+      for (const c of ctx.analysis.shell(i).commands) {
+        const p = packageCommand(c);
+        const sub = p && subcommand(p);
+        if (p?.manager !== 'npm' || !sub || !NPM_INSTALL.has(sub.value) || p.positionals.length > 1) continue;
+        if (hasFlag(p.cmd, 'g', ['global', 'no-package-lock', 'package-lock-only'], p.spec) || flagValue(p.cmd, undefined, ['package-lock'], p.spec) === 'false') continue;
+        ctx.report({
+          span: commandSpan(p),
+          message: 'Use npm ci instead of npm install: the lockfile is in the image, and npm ci installs exactly it (npm install may resolve other versions and rewrite it).',
+          fix: sub.raw === sub.value ? { title: 'Use npm ci', safe: false, edits: [{ start: sub.start, end: sub.end, newText: 'ci' }] } : undefined,
+        });
+      }
+    },
   },
 });
 

@@ -24,10 +24,17 @@ export default defineDockerfileRule({
         if (p?.manager !== 'npm' || !NPM_INSTALL.has(subcommand(p)?.value ?? '')) continue;
         for (let k = 1; k < p.positionals.length; k++) {
           const w = p.positionals[k];
-          const values = argumentValues(ctx.analysis, i, w);
-          if (!values) continue;
-          const moving = values.some((v) => MOVING_VERSIONS.has(npmVersionOf(v) ?? ''));
-          if (!moving && values.every(npmPinned)) continue;
+          let moving: boolean;
+          if (!w.dynamic || !w.value.includes('$')) {
+            // A word without variables (most) is its own one value: tested without the list argumentValues makes.
+            moving = isMoving(w.value);
+            if (!moving && npmPinned(w.value)) continue;
+          } else {
+            const values = argumentValues(ctx.analysis, i, w);
+            if (!values) continue;
+            moving = values.some(isMoving);
+            if (!moving && values.every(npmPinned)) continue;
+          }
           const name = withoutVersion(w.value);
           ctx.report({
             span: w,
@@ -41,6 +48,9 @@ export default defineDockerfileRule({
     },
   },
 });
+
+/** A package spec naming a moving tag (`pkg@latest`). */
+const isMoving = (v: string) => MOVING_VERSIONS.has(npmVersionOf(v) ?? '');
 
 /**
  * The package name before its `@version` (`@scope/pkg@1` keeps its scope): what `s.replace(/(.)@.*$/, '$1')`

@@ -1,4 +1,5 @@
 import { defineDockerfileRule } from '../../rule';
+import type { DockerfileContext } from '../../rule';
 import type { Instruction } from '../../dockerfile/model';
 
 // BuildKit's word list: a token delimited by `_` or the ends of the name, in any case.
@@ -24,19 +25,18 @@ export default defineDockerfileRule({
     fix: 'Pass the secret with a secret mount (`RUN --mount=type=secret,id=…`, `docker build --secret id=…`) so it is available to one command and never stored in a layer. For runtime secrets use the orchestrator (Compose `secrets:`, Kubernetes Secrets).',
     notes: 'hadolint\'s DL3064 checks the same idea. The name heuristic is BuildKit\'s (tokens such as `password`, `token`, `key`, `auth` delimited by `_`; names with `public`, `file` or `version` tokens are fine). Trivy\'s DS031 checks only the final stage, so findings in earlier stages carry no Trivy id. Messages never repeat the value.',
   },
-  create(ctx) {
-    const check = (i: Instruction) => {
-      const final = ctx.analysis.finalStage;
-      for (const p of i.pairs) {
-        if (!isSecretName(p.key)) continue;
-        const inFinal = final !== undefined && i.stage === final.index;
-        ctx.report({
-          span: p.keySpan,
-          message: `${i.keyword} "${p.key}" looks like a secret${p.value ? ' and sets a value' : ''}: ${i.keyword} values stay readable in the image${i.keyword === 'ARG' ? ' history' : ' config'}. Use a secret mount (RUN --mount=type=secret) instead.`,
-          aliases: inFinal ? undefined : ['SecretsUsedInArgOrEnv', 'DL3064'],
-        });
-      }
-    };
-    return { ARG: check, ENV: check };
-  },
+  handlers: { ARG: check, ENV: check },
 });
+
+function check(i: Instruction, ctx: DockerfileContext): void {
+  const final = ctx.analysis.finalStage;
+  for (const p of i.pairs) {
+    if (!isSecretName(p.key)) continue;
+    const inFinal = final !== undefined && i.stage === final.index;
+    ctx.report({
+      span: p.keySpan,
+      message: `${i.keyword} "${p.key}" looks like a secret${p.value ? ' and sets a value' : ''}: ${i.keyword} values stay readable in the image${i.keyword === 'ARG' ? ' history' : ' config'}. Use a secret mount (RUN --mount=type=secret) instead.`,
+      aliases: inFinal ? undefined : ['SecretsUsedInArgOrEnv', 'DL3064'],
+    });
+  }
+}

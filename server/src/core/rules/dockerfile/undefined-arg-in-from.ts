@@ -3,7 +3,7 @@ import type { DockerfileContext } from '../../rule';
 import type { Instruction } from '../../dockerfile/model';
 import { AUTOMATIC_ARGS } from '../../dockerfile/analysis';
 import { sourceSpan } from '../../dockerfile/words';
-import { closestName, isVariableName, variableRefs } from './util';
+import { closestName, isVariableName, oncePerLint, variableRefs } from './util';
 
 export default defineDockerfileRule({
   id: 'undefined-arg-in-from',
@@ -18,24 +18,22 @@ export default defineDockerfileRule({
     good: 'ARG VARIANT=-alpine\nFROM node:22${VARIANT}\n',
     fix: 'Declare the ARG before the first FROM (with a default when the build should work without `--build-arg`). When the name is a near miss of a declared one, the unsafe fix corrects the spelling.',
   },
-  create(ctx) {
-    let suggestions: Suggestions | undefined; // made on the first finding: most files have none
-    return {
-      FROM(i) {
-        if (!i.argsText.includes('$')) return;
-        let reported: Set<string> | undefined; // made on the first finding: most references are declared
-        for (const ref of variableRefs(i.argsText, ctx.doc.escape)) {
-          if (reported?.has(ref.name) || ctx.analysis.resolve(ref.name, i).declared) continue;
-          (reported ??= new Set()).add(ref.name);
-          const guess = closestName(ref.name, (suggestions ??= new Suggestions()).before(ctx, i));
-          ctx.report({
-            span: sourceSpan(i.map, ref.start, ref.end),
-            message: `"${ref.name}" is not declared with ARG before the first FROM, so it is empty here${guess ? ` (did you mean ${guess}?)` : ''}.`,
-            fix: guess ? { title: `Use ${guess}`, safe: false, edits: [{ ...sourceSpan(i.map, ref.nameStart, ref.nameEnd), newText: guess }] } : undefined,
-          });
-        }
-      },
-    };
+  handlers: {
+    FROM(i, ctx) {
+      if (!i.argsText.includes('$')) return;
+      let reported: Set<string> | undefined; // made on the first finding: most references are declared
+      for (const ref of variableRefs(i.argsText, ctx.doc.escape)) {
+        if (reported?.has(ref.name) || ctx.analysis.resolve(ref.name, i).declared) continue;
+        (reported ??= new Set()).add(ref.name);
+        // The lint's suggestions, made on its first finding: most files have none.
+        const guess = closestName(ref.name, oncePerLint(ctx, newSuggestions, newSuggestions).before(ctx, i));
+        ctx.report({
+          span: sourceSpan(i.map, ref.start, ref.end),
+          message: `"${ref.name}" is not declared with ARG before the first FROM, so it is empty here${guess ? ` (did you mean ${guess}?)` : ''}.`,
+          fix: guess ? { title: `Use ${guess}`, safe: false, edits: [{ ...sourceSpan(i.map, ref.nameStart, ref.nameEnd), newText: guess }] } : undefined,
+        });
+      }
+    },
   },
 });
 
@@ -59,4 +57,9 @@ class Suggestions {
     }
     return this.names;
   }
+}
+
+/** A module function: the memo key for the lint's Suggestions, and their maker. */
+function newSuggestions(): Suggestions {
+  return new Suggestions();
 }

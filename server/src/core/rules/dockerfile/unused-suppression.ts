@@ -19,9 +19,8 @@ export default defineDockerfileRule({
     fix: 'The fix removes the comment line (or a trailing comment), or just the unused id from a list. For `# seaworthy-ignore` comments it is a safe fix applied by fix-all and `--fix`; for hadolint, BuildKit and dclint comments it is offered as a quick fix only, because those tools read the same comment and may still need it.',
     notes: 'Also reported in compose files. An id is reported only when its rule ran on this file: ids of rules that are off, in a profile that is not enabled, or that Seaworthy does not implement (a hadolint code with no Seaworthy equivalent, ShellCheck codes without ShellCheck) are left alone, since the peer tool may still need them. In `# seaworthy-ignore`, a name that is no rule id or alias at all is reported as a typo. `# dclint disable` and `# dclint disable-file` anywhere but the first line have no effect in dclint either and are reported. Shown faded (unnecessary) in the editor.',
   },
-  create() {
-    return {};
-  },
+  // No handlers, and no visitor made for every lint.
+  handlers: {},
 });
 
 const SOURCE_NAME: Record<SuppressionComment['source'], string> = {

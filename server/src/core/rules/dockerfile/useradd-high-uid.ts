@@ -25,9 +25,9 @@ export default defineDockerfileRule({
     RUN(i, ctx) {
       for (const cmd of ctx.analysis.shell(i).commands) {
         if (commandName(cmd) !== 'useradd' || !cmd.name) continue;
-        if (hasFlag(cmd, 'l', 'no-log-init', USERADD)) continue;
+        // The UID first: most useradd commands give none or a small one, and then -l does not matter.
         const uid = flagValue(cmd, 'u', 'uid', USERADD);
-        if (uid === undefined || !/^\d{6,}$/.test(uid)) continue;
+        if (uid === undefined || !/^\d{6,}$/.test(uid) || hasFlag(cmd, 'l', 'no-log-init', USERADD)) continue;
         const word = findFlag(cmd, 'u', 'uid', USERADD) ?? cmd.name;
         ctx.report({
           span: word,

@@ -1,12 +1,13 @@
 import { defineDockerfileRule } from '../../rule';
 import type { ShCommand } from '../../shell/model';
-import { CACHE_DIRS, cacheMountCovers, commandSpan, packageCommand, removesPath, RPM_DOWNLOADING, rpmAction } from '../../dockerfile/packages';
-import { appendCommandToRun, layersShipped } from './util';
+import { CACHE_DIRS, packageCommand, removesPath } from '../../dockerfile/packages';
+import { rpmCleansAll, rpmDownloads, uncleanedCache, type CacheCleaning } from './rpm';
 
-const cleans = (c: ShCommand) => {
-  const p = packageCommand(c);
-  if (p?.manager === 'yum' && p.positionals[0]?.value === 'clean' && p.positionals[1]?.value === 'all') return true;
-  return CACHE_DIRS.yum.some((d) => removesPath(c, d));
+const YUM: CacheCleaning = {
+  dirs: CACHE_DIRS.yum,
+  downloads: rpmDownloads,
+  cleans: (c: ShCommand, manager: string) => rpmCleansAll(packageCommand(c), manager) || CACHE_DIRS.yum.some((d) => removesPath(c, d)),
+  clean: () => 'yum clean all',
 };
 
 export default defineDockerfileRule({
@@ -25,19 +26,11 @@ export default defineDockerfileRule({
   },
   handlers: {
     RUN(i, ctx) {
-      if (!ctx.analysis.runsManager(i, 'yum')) return;
-      if (CACHE_DIRS.yum.some((d) => cacheMountCovers(i, d)) || !layersShipped(ctx, i)) return;
-      const commands = ctx.analysis.shell(i).commands;
-      let last: { c: ShCommand; span: { start: number; end: number } } | undefined;
-      for (const c of commands) {
-        const p = packageCommand(c);
-        const a = p?.manager === 'yum' ? rpmAction(p) : undefined;
-        if (p && a && (RPM_DOWNLOADING.has(a.action) || /^(module|group) (install|update|upgrade)$/.test(a.action))) last = { c, span: commandSpan(p, a.word) };
-      }
-      if (!last || commands.some((c) => c.start > last!.c.start && cleans(c))) return;
-      const edit = appendCommandToRun(ctx, i, 'yum clean all');
+      const found = uncleanedCache(ctx, i, 'yum', YUM);
+      if (!found) return;
+      const { span, edit } = found;
       ctx.report({
-        span: last.span,
+        span,
         message: 'Run `yum clean all` at the end of this RUN: yum\'s metadata and package cache otherwise stay in the layer.',
         fix: edit && { title: 'Append && yum clean all', safe: true, edits: [edit] },
       });

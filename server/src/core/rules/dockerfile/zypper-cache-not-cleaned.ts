@@ -1,12 +1,15 @@
 import { defineDockerfileRule } from '../../rule';
 import type { ShCommand } from '../../shell/model';
-import { CACHE_DIRS, cacheMountCovers, commandSpan, packageCommand, removesPath, ZYPPER_DOWNLOADING } from '../../dockerfile/packages';
-import { appendCommandToRun, layersShipped } from './util';
+import { CACHE_DIRS, commandSpan, removesPath, ZYPPER_DOWNLOADING, type PackageCommand } from '../../dockerfile/packages';
+import { uncleanedCache, zypperCommand, type CacheCleaning } from './rpm';
 
-const cleans = (c: ShCommand) => {
-  const p = packageCommand(c);
-  if (p?.manager === 'zypper' && ['clean', 'cc'].includes(p.positionals[0]?.value ?? '')) return true;
-  return CACHE_DIRS.zypper.some((d) => removesPath(c, d));
+const CLEAN = new Set(['clean', 'cc']);
+
+const ZYPPER: CacheCleaning = {
+  dirs: CACHE_DIRS.zypper,
+  downloads: (p: PackageCommand) => (p.manager === 'zypper' && ZYPPER_DOWNLOADING.has(p.positionals[0]?.value ?? '') ? commandSpan(p) : undefined),
+  cleans: (c: ShCommand) => zypperCommand(c, CLEAN) !== undefined || CACHE_DIRS.zypper.some((d) => removesPath(c, d)),
+  clean: () => 'zypper clean --all',
 };
 
 export default defineDockerfileRule({
@@ -25,18 +28,11 @@ export default defineDockerfileRule({
   },
   handlers: {
     RUN(i, ctx) {
-      if (!ctx.analysis.runsManager(i, 'zypper')) return;
-      if (CACHE_DIRS.zypper.some((d) => cacheMountCovers(i, d)) || !layersShipped(ctx, i)) return;
-      const commands = ctx.analysis.shell(i).commands;
-      let last: { c: ShCommand; span: { start: number; end: number } } | undefined;
-      for (const c of commands) {
-        const p = packageCommand(c);
-        if (p?.manager === 'zypper' && ZYPPER_DOWNLOADING.has(p.positionals[0]?.value ?? '')) last = { c, span: commandSpan(p) };
-      }
-      if (!last || commands.some((c) => c.start > last!.c.start && cleans(c))) return;
-      const edit = appendCommandToRun(ctx, i, 'zypper clean --all');
+      const found = uncleanedCache(ctx, i, 'zypper', ZYPPER);
+      if (!found) return;
+      const { span, edit } = found;
       ctx.report({
-        span: last.span,
+        span,
         message: 'Run `zypper clean --all` at the end of this RUN: zypper\'s package cache otherwise stays in the layer.',
         fix: edit && { title: 'Append && zypper clean --all', safe: true, edits: [edit] },
       });

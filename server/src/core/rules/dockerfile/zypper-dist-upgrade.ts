@@ -1,5 +1,8 @@
 import { defineDockerfileRule } from '../../rule';
-import { commandSpan, packageCommand } from '../../dockerfile/packages';
+import { commandSpan } from '../../dockerfile/packages';
+import { zypperCommands } from './rpm';
+
+const DIST_UPGRADE = new Set(['dist-upgrade', 'dup']);
 
 export default defineDockerfileRule({
   id: 'zypper-dist-upgrade',
@@ -17,10 +20,7 @@ export default defineDockerfileRule({
   },
   handlers: {
     RUN(i, ctx) {
-      if (!ctx.analysis.runsManager(i, 'zypper')) return;
-      for (const c of ctx.analysis.shell(i).commands) {
-        const p = packageCommand(c);
-        if (p?.manager !== 'zypper' || !['dist-upgrade', 'dup'].includes(p.positionals[0]?.value ?? '')) continue;
+      for (const p of zypperCommands(ctx, i, DIST_UPGRADE)) {
         ctx.report({ span: commandSpan(p), message: 'Avoid zypper dist-upgrade in a build: it can move the image to another release; use a newer base image, or `zypper patch` for fixes.' });
       }
     },

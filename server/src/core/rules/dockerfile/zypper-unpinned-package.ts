@@ -1,6 +1,9 @@
 import { defineDockerfileRule } from '../../rule';
 import { flagValue } from '../../shell/commands';
-import { everyArgumentValue, packageCommand, zypperPinned } from '../../dockerfile/packages';
+import { everyArgumentValue, zypperPinned } from '../../dockerfile/packages';
+import { zypperCommands } from './rpm';
+
+const INSTALL = new Set(['install', 'in']);
 
 export default defineDockerfileRule({
   id: 'zypper-unpinned-package',
@@ -18,10 +21,7 @@ export default defineDockerfileRule({
   },
   handlers: {
     RUN(i, ctx) {
-      if (!ctx.analysis.runsManager(i, 'zypper')) return;
-      for (const c of ctx.analysis.shell(i).commands) {
-        const p = packageCommand(c);
-        if (p?.manager !== 'zypper' || !['install', 'in'].includes(p.positionals[0]?.value ?? '')) continue;
+      for (const p of zypperCommands(ctx, i, INSTALL)) {
         const type = flagValue(p.cmd, 't', ['type'], p.spec);
         if (type !== undefined && type !== 'package') continue;
         for (let k = 1; k < p.positionals.length; k++) {
