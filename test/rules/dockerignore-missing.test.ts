@@ -34,6 +34,20 @@ ruleTests(rule, {
       errors: [{ line: 2, message: /npm registry tokens/ }],
       fileOutput: { '.dockerignore': '.npmrc\n' },
     },
+    {
+      name: 'folders the image rebuilds, found from RUN commands in any stage (composer, npm run build, cargo)',
+      code: 'FROM composer:2 AS php\nRUN apt-get update && composer install --no-dev\nFROM node:22 AS web\nRUN echo hi && npm run build\nFROM rust:1.83\nRUN cargo build --release\nCOPY . .\n',
+      files: { '.dockerignore': '.git\n.env\n', 'composer.json': '{}', 'package.json': '{}', dist: '', 'Cargo.toml': '', target: '' },
+      errors: [{ line: 7, text: '.', message: /vendor \(installed in the image\), build output, build output \(rebuilt in the image\)/ }],
+      fileOutput: { '.dockerignore': 'vendor\ntarget\ndist\n' },
+    },
+    {
+      name: 'no dependency folder when no RUN installs one (commands of other tools, or a tool name inside another word)',
+      code: 'FROM node:22\nRUN npmx install && echo npm ci && yarnpkg\nCOPY . .\n',
+      files: { '.dockerignore': '.git\n.env\n', 'package.json': '{}', '.npmrc': 'x', 'node_modules/a.js': '' },
+      errors: [{ line: 3, message: /npm registry tokens: add ".npmrc"\./ }],
+      fileOutput: { '.dockerignore': '.npmrc\n' },
+    },
   ],
 });
 

@@ -25,9 +25,9 @@ const ALWAYS: Entry[] = [
 ];
 
 /** Commands in the Dockerfile that recreate a folder inside the image, so the host copy must not be sent. */
-function stackEntries(ctx: DockerfileContext, runs: string[]): Entry[] {
+function stackEntries(ctx: DockerfileContext, commands: () => readonly string[]): Entry[] {
   const has = (f: string) => ctx.workspace.exists(f);
-  const runs_ = (re: RegExp) => runs.some((r) => re.test(r));
+  const runs_ = (re: RegExp) => commands().some((r) => re.test(r));
   const out: Entry[] = [];
   if (has('package.json')) {
     out.push({ line: '.npmrc', probes: ['.npmrc'], why: 'npm registry tokens', sensitive: true, thin: anyExists('.npmrc') });
@@ -42,6 +42,35 @@ function stackEntries(ctx: DockerfileContext, runs: string[]): Entry[] {
   if (has('Gemfile') && has('vendor/bundle')) out.push({ line: 'vendor/bundle', probes: ['vendor/bundle'], why: 'installed gems' });
   for (const dir of ['dist', 'build']) {
     if (has(dir) && runs_(/^(npm|yarn|pnpm) (run )?build\b/) && !out.some((e) => e.line === dir)) out.push({ line: dir, probes: [dir], why: 'build output (rebuilt in the image)' });
+  }
+  return out;
+}
+
+/** What every pattern stackEntries tests commands with starts with: other commands cannot match one. */
+const STACK_TOOLS = ['npm', 'yarn', 'pnpm', 'composer', 'cargo', 'mvn'];
+
+/**
+ * The file's RUN commands that stackEntries may match, each as `name arg…` (its effective command), in file
+ * order. Writing out every command of a 5,000-line file was 5 % of a keystroke's lint there.
+ */
+function stackCommands(ctx: DockerfileContext): string[] {
+  const out: string[] = [];
+  for (const i of ctx.doc.instructions) {
+    if (i.keyword !== 'RUN') continue;
+    for (const cmd of ctx.analysis.shell(i).commands) {
+      const e = effectiveCommand(cmd);
+      if (e && STACK_TOOLS.some((t) => e.name.startsWith(t))) out.push([e.name, ...e.args.map((a) => a.value)].join(' '));
+    }
+  }
+  return out;
+}
+
+/** Sources COPY and ADD name from the context (not `.`, not from a stage, without variables), `./` dropped. */
+function namedSources(ctx: DockerfileContext): string[] {
+  const out: string[] = [];
+  for (const i of ctx.doc.instructions) {
+    if ((i.keyword !== 'COPY' && i.keyword !== 'ADD') || i.flags.some((f) => f.name === 'from')) continue;
+    for (const w of (i.exec ? i.exec.values : i.words).slice(0, -1)) if (w.value !== '.' && w.value !== './' && !w.value.includes('$')) out.push(w.value.replace(/^\.\//, ''));
   }
   return out;
 }
@@ -66,22 +95,14 @@ export default defineDockerfileRule({
       const whole = ctx.doc.instructions.find((i): i is Instruction => (i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.name === 'from') && !i.exec && i.words.length >= 2 && i.words.slice(0, -1).some((w) => w.value === '.' || w.value === './'));
       if (!whole) return;
       const loaded = loadDockerignore(ctx.workspace, ctx.path);
-      const runs: string[] = [];
-      const named: string[] = [];
-      for (const i of ctx.doc.instructions) {
-        if (i.keyword === 'RUN') {
-          for (const cmd of ctx.analysis.shell(i).commands) {
-            const e = effectiveCommand(cmd);
-            if (e) runs.push([e.name, ...e.args.map((a) => a.value)].join(' '));
-          }
-        } else if ((i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.name === 'from')) {
-          for (const w of (i.exec ? i.exec.values : i.words).slice(0, -1)) if (w.value !== '.' && w.value !== './' && !w.value.includes('$')) named.push(w.value.replace(/^\.\//, ''));
-        }
-      }
-      const candidates = [...ALWAYS, ...stackEntries(ctx, runs)];
+      // Read only when a stack file (package.json, composer.json…) or a candidate line asks, and then once.
+      let runs: string[] | undefined;
+      let named: string[] | undefined;
+      const commands = () => (runs ??= stackCommands(ctx));
+      const candidates = [...ALWAYS, ...stackEntries(ctx, commands)];
       const missing = candidates.filter((e) => !loaded || ((e.thin?.(ctx) ?? true) && e.probes.some((p) => !isIgnored(loaded.ignore, p))))
         // Never exclude a file the Dockerfile copies by name.
-        .filter((e) => { const one = parseDockerignore(e.line); return !named.some((n) => isIgnored(one, n)); });
+        .filter((e) => { const one = parseDockerignore(e.line); return !(named ??= namedSources(ctx)).some((n) => isIgnored(one, n)); });
       if (!missing.length) return;
       const src = whole.words.slice(0, -1).find((w) => w.value === '.' || w.value === './')!;
       const lines = missing.map((e) => e.line);
