@@ -182,6 +182,8 @@ export function cutLastLineAt(s: string, chars: string): string {
 
 /** A line terminator as RegExp's `.` and `$` see them. */
 export const isLineBreak = (c: string) => c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
+/** isLineBreak by character code (for loops over charCodeAt). */
+export const isLineBreakCode = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 
 /** Index of the last line terminator in `s`, or -1. */
 export function lastLineBreak(s: string): number {

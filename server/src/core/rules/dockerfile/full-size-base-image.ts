@@ -1,8 +1,7 @@
 import { defineDockerfileRule } from '../../rule';
 import type { FixSpec } from '../../types';
 
-const DEBIAN_SUITE = /^(bookworm|bullseye|buster|trixie)$/;
-/** The words DEBIAN_SUITE matches, for a test without the regular expression. */
+/** Debian suites the official images name in tags (`22-bookworm`). */
 const DEBIAN_SUITES = new Set(['bookworm', 'bullseye', 'buster', 'trixie']);
 const NUMERIC_VERSION = /^\d+(\.\d+)*$/;
 const DIGIT_FIRST = /^\d/;
@@ -38,7 +37,7 @@ function slimTag(name: string, tag: string): Slim | undefined {
     case 'openjdk':
       return plainVersion && parts.length === 1 ? { variant: 'eclipse-temurin:<version>-jre (openjdk images are deprecated)' } : undefined;
     case 'golang':
-      return plainVersion && (parts.length === 1 || DEBIAN_SUITE.test(parts[1] ?? '')) ? { variant: 'a multi-stage build that copies the binary into distroless or scratch' } : undefined;
+      return plainVersion && (parts.length === 1 || DEBIAN_SUITES.has(parts[1] ?? '')) ? { variant: 'a multi-stage build that copies the binary into distroless or scratch' } : undefined;
   }
   return undefined;
 }

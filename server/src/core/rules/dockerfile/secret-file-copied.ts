@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../../rule';
 import type { DockerfileContext } from '../../rule';
 import type { Flag, Instruction } from '../../dockerfile/model';
-import { trimTrailing } from '../../text';
+import { isLineBreakCode, trimTrailing } from '../../text';
 
 interface SecretKind { test: (path: string, base: string) => boolean; what: string }
 // The patterns are module constants: a regular expression literal in a function is a new object each time it runs,
@@ -85,8 +85,6 @@ function baseNameOf(dir: string): string {
   return dir.slice(slash + 1);
 }
 
-/** A line terminator as RegExp's `.` sees it. */
-const isLineBreakCode = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 
 /** Reports the COPY or ADD sources that look like secrets (a module function: a closure made in create() for every file cost more). */
 function check(i: Instruction, ctx: DockerfileContext): void {

@@ -5,7 +5,7 @@ import type { ShCommand, ShWord } from '../../shell/model';
 import { baseName } from '../../shell/parse';
 import type { FixSpec, OffsetEdit, Span } from '../../types';
 import { toSource } from '../../dockerfile/words';
-import { editDistance } from '../../text';
+import { editDistance, isLineBreakCode } from '../../text';
 import { isCommentLine } from '../../dockerfile/parse';
 import { setsErrexit } from '../../shell/commands';
 import { own } from '../../own';
@@ -198,8 +198,6 @@ const isTagEnd = (c: number) => c === 47 || c === 58 || c === 64;
 const COLON = 58;
 const AT = 64;
 
-/** A line terminator as RegExp's `.` and `$` see them, by character code. */
-const isLineBreakCode = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 
 /**
  * Where the tag of an image reference starts (after its `:`) as `/^(.*?)(?::([^/:@]+))?(?:@.*)?$/` splits it, or -1
