@@ -25,6 +25,13 @@ ruleTests(rule, {
       errors: [{ line: 5, text: 'ghp_abcdef123456' }, { line: 6, text: 'wJalrXUtnFEMI' }],
       output: 'services:\n  app:\n    image: x:1\n    environment:\n      - GITHUB_TOKEN=${GITHUB_TOKEN}\n      - "AWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY}"\n',
     },
+    {
+      // A plain `${NAME}` inside `{…}` or `[…]` would end at its `}`: the fix quotes it there (found by the fuzzer).
+      name: 'flow map and flow list: the reference is quoted, so the fix resolves the finding',
+      code: 'services:\n  db:\n    image: x:1\n    environment: {DB_PASSWORD: s3cr3t, MODE: prod}\n  app:\n    image: x:1\n    environment: [API_TOKEN=ghp_abc123, "DB_PASSWORD=xyz789"]\n',
+      errors: [{ line: 4, text: 's3cr3t' }, { line: 7, text: 'ghp_abc123' }, { line: 7, text: 'xyz789' }],
+      output: 'services:\n  db:\n    image: x:1\n    environment: {DB_PASSWORD: "${DB_PASSWORD}", MODE: prod}\n  app:\n    image: x:1\n    environment: ["API_TOKEN=${API_TOKEN}", "DB_PASSWORD=${DB_PASSWORD}"]\n',
+    },
   ],
 });
 

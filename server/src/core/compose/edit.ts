@@ -280,13 +280,19 @@ function appendItemEditUnchecked(file: ComposeFile, seq: YSeq, item: unknown): O
   return { start: at, end: at, newText: eol + lines.join(eol) };
 }
 
-/** Replaces a scalar's value keeping its quoting style (plain becomes double-quoted only when it must). */
-export function replaceScalarEdit(scalar: YScalar, value: string): OffsetEdit | undefined {
+/** Characters that end a plain scalar inside `{…}` or `[…]` (where `${NAME}` would lose its `}`). */
+const FLOW_INDICATOR = /[,[\]{}]/;
+
+/**
+ * Replaces a scalar's value keeping its quoting style (plain becomes double-quoted only when it must: `inFlow`, the
+ * scalar is inside a flow collection, where the characters of FLOW_INDICATOR cannot be plain).
+ */
+export function replaceScalarEdit(scalar: YScalar, value: string, inFlow = false): OffsetEdit | undefined {
   if (scalar.style === 'block-literal' || scalar.style === 'block-folded') return undefined;
   let newText: string;
   if (scalar.style === 'single') newText = `'${value.replace(/'/g, "''")}'`;
   else if (scalar.style === 'double') newText = JSON.stringify(value);
-  else newText = isPlainSafe(value) ? value : JSON.stringify(value);
+  else newText = isPlainSafe(value) && !(inFlow && FLOW_INDICATOR.test(value)) ? value : JSON.stringify(value);
   return { start: scalar.start, end: scalar.end, newText };
 }
 

@@ -55,7 +55,7 @@ export default defineComposeRule({
           const name = keyString(p.key);
           const v = scalarString(p.value);
           if (!isScalar(p.value) || v === undefined || !isSecretName(name) || !isLiteralSecret(v)) continue;
-          report(name, p.value, replaceScalarEdit(p.value as YScalar, `\${${varName(name)}}`));
+          report(name, p.value, replaceScalarEdit(p.value as YScalar, `\${${varName(name)}}`, env.flow));
         }
       } else if (isSeq(env)) {
         for (const item of env.items) {
@@ -68,7 +68,9 @@ export default defineComposeRule({
           if (!isSecretName(name) || !isLiteralSecret(value)) continue;
           const span = subSpan(item, eq + 1, value.length);
           const exact = span.end - span.start === value.length;
-          const edit = exact ? { ...span, newText: `\${${varName(name)}}` } : undefined;
+          // In a flow list a plain item cannot hold the `}` of `${NAME}`: the whole item is written again, quoted.
+          const requote = env.flow && (item as YScalar).style === 'plain';
+          const edit = !exact ? undefined : requote ? replaceScalarEdit(item as YScalar, `${name}=\${${varName(name)}}`, true) : { ...span, newText: `\${${varName(name)}}` };
           report(name, exact ? span : item, edit);
         }
       }
