@@ -4,7 +4,7 @@ import type { Instruction } from '../../dockerfile/model';
 import type { ShCommand } from '../../shell/model';
 import { hasFlag } from '../../shell/commands';
 import { CACHE_DIRS, cacheMountCovers, commandSpan, packageCommand, removesPath, subcommand, type PackageCommand } from '../../dockerfile/packages';
-import { optionFix, laterRunMatches, layersShipped, oncePerLint } from './util';
+import { optionFix, laterRunMatches, layersShipped, lintState } from './util';
 
 const updatesIndex = (p: PackageCommand) => hasFlag(p.cmd, 'U', ['update-cache'], p.spec);
 const noCache = (p: PackageCommand) => hasFlag(p.cmd, undefined, ['no-cache'], p.spec);
@@ -48,7 +48,7 @@ export default defineDockerfileRule({
         const sub = p && subcommand(p);
         if (p?.manager !== 'apk' || sub?.value !== 'add' || noCache(p)) continue;
         if (commands.some((x) => x.start > c.start && (removesPath(x, CACHE_DIRS.apk[0]) || (apkCmd(x)?.positionals[0]?.value === 'cache' && apkCmd(x)?.positionals[1]?.value === 'clean')))) continue;
-        const reliedOn = updatesIndex(p) && laterRunMatches(ctx, i, oncePerLint(ctx, usesIndexIn, usesIndexIn));
+        const reliedOn = updatesIndex(p) && laterRunMatches(ctx, i, lintState(ctx, usesIndexIn));
         ctx.report({
           span: commandSpan(p),
           message: 'Add --no-cache to apk add: otherwise the package index stays in /var/cache/apk in the layer.',

@@ -3,7 +3,7 @@ import type { DockerfileContext } from '../../rule';
 import type { Instruction } from '../../dockerfile/model';
 import type { ShCommand } from '../../shell/model';
 import { CACHE_DIRS, cacheMountCovers, packageCommand, removesPath, runMounts, subcommand, type PackageCommand } from '../../dockerfile/packages';
-import { appendCommandToRun, laterRunMatches, layersShipped, oncePerLint } from './util';
+import { appendCommandToRun, laterRunMatches, layersShipped, lintState } from './util';
 
 const APT = new Set(['apt-get', 'apt', 'aptitude']);
 const USES_LISTS = new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source', 'download', 'reinstall', 'satisfy']);
@@ -92,7 +92,7 @@ export default defineDockerfileRule({
         message: installs
           ? 'Delete the apt package lists in this RUN (&& rm -rf /var/lib/apt/lists/*): otherwise they stay in the layer.'
           : `${update.cmd.name!.value} update runs in a RUN of its own: update, install and delete /var/lib/apt/lists/* in one RUN so the lists never reach a layer.`,
-        fix: edit && { title: 'Delete /var/lib/apt/lists/* at the end of the RUN', safe: !laterRunMatches(ctx, i, oncePerLint(ctx, needsListsIn, needsListsIn)), edits: [edit] },
+        fix: edit && { title: 'Delete /var/lib/apt/lists/* at the end of the RUN', safe: !laterRunMatches(ctx, i, lintState(ctx, needsListsIn)), edits: [edit] },
       });
     },
   },

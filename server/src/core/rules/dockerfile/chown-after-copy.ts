@@ -5,7 +5,7 @@ import type { OffsetEdit } from '../../types';
 import type { ShCommand } from '../../shell/model';
 import { hasFlag, positionalArgs } from '../../shell/commands';
 import { cleanPath } from '../../dockerfile/dockerignore';
-import { deleteInstructionEdit, effectiveName, effectiveShCommand, oncePerLint } from './util';
+import { deleteInstructionEdit, effectiveName, effectiveShCommand, lintState } from './util';
 
 const isAbs = (p: string) => p.startsWith('/');
 const norm = (p: string) => cleanPath(p);
@@ -163,7 +163,7 @@ export default defineDockerfileRule({
       // The program name first: reading every command of every RUN through its wrappers (effectiveCommand) was 1 %
       // of a lint. The rest is a function of its own: variables its closures capture made this handler allocate
       // a context on every call. The lint's reader is made on its first `chown -R`: most files have none.
-      for (let k = 0; k < commands.length; k++) if (effectiveName(commands[k]) === 'chown') check(ctx, oncePerLint(ctx, newStageReader, newStageReader), i, commands, commands[k]);
+      for (let k = 0; k < commands.length; k++) if (effectiveName(commands[k]) === 'chown') check(ctx, lintState(ctx, newStageReader), i, commands, commands[k]);
     },
   },
 });

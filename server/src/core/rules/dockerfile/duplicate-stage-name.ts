@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../rule';
 import type { Stage } from '../../dockerfile/model';
-import { oncePerLint } from './util';
+import { lintState } from './util';
 
 export default defineDockerfileRule({
   id: 'duplicate-stage-name',
@@ -18,7 +18,7 @@ export default defineDockerfileRule({
   handlers: {
     stage(s, ctx) {
       if (!s.name || !s.nameSpan) return;
-      const seen = oncePerLint(ctx, newSeen, newSeen); // made for the lint's first named stage
+      const seen = lintState(ctx, newSeen); // made for the lint's first named stage
       const first = seen.get(s.name);
       if (!first) { seen.set(s.name, s); return; }
       ctx.report({ span: s.nameSpan, message: `Stage name "${s.name}" is already used on line ${first.from.startLine + 1}: give each stage its own name.` });

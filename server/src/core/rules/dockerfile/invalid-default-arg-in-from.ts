@@ -2,7 +2,7 @@ import { defineDockerfileRule } from '../../rule';
 import { AUTOMATIC_ARGS } from '../../dockerfile/analysis';
 import type { DockerfileContext } from '../../rule';
 import type { Instruction } from '../../dockerfile/model';
-import { oncePerLint, variableRefs, type VariableRef } from './util';
+import { lintState, variableRefs, type VariableRef } from './util';
 
 const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 const DOMAIN = '(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?';
@@ -57,7 +57,7 @@ export default defineDockerfileRule({
       // Undeclared names are undefined-arg-in-from's; automatic platform ARGs get their value at build time.
       if (!anyDeclared(ctx, refs, stage.from) || anyPlatformArgUnset(ctx, refs, stage.from)) return;
       const { image } = ctx.analysis.resolvedImage(stage);
-      const checked = oncePerLint(ctx, newValidity, newValidity);
+      const checked = lintState(ctx, newValidity);
       let ok = checked.get(image);
       if (ok === undefined) checked.set(image, ok = isValidImageReference(image));
       if (ok || ctx.analysis.stageNamed(image, stage.index)) return;

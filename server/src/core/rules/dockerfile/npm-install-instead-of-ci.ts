@@ -3,7 +3,7 @@ import type { DockerfileContext } from '../../rule';
 import type { Flag, Instruction, Stage } from '../../dockerfile/model';
 import { flagValue, hasFlag } from '../../shell/commands';
 import { commandSpan, NPM_INSTALL, packageCommand, subcommand } from '../../dockerfile/packages';
-import { chainFact, oncePerLint } from './util';
+import { chainFact, lintState } from './util';
 import { trimTrailing } from '../../text';
 
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
@@ -44,7 +44,7 @@ export default defineDockerfileRule({
       if (!ctx.analysis.runsManager(i, 'npm')) return;
       const stage = ctx.analysis.stageOf(i);
       // The lint's scanner is made on the first RUN that runs npm (most files never do): nothing per file before that.
-      if (i.parent || !stage || !oncePerLint(ctx, lockfileScanner, lockfileScanner)(i, stage)) return;
+      if (i.parent || !stage || !lintState(ctx, lockfileScanner)(i, stage)) return;
       for (const c of ctx.analysis.shell(i).commands) {
         const p = packageCommand(c);
         const sub = p && subcommand(p);

@@ -3,7 +3,7 @@ import type { DockerfileContext } from '../../rule';
 import type { Instruction } from '../../dockerfile/model';
 import { AUTOMATIC_ARGS } from '../../dockerfile/analysis';
 import { sourceSpan } from '../../dockerfile/words';
-import { closestName, isVariableName, oncePerLint, variableRefs } from './util';
+import { closestName, isVariableName, lintState, variableRefs } from './util';
 
 export default defineDockerfileRule({
   id: 'undefined-arg-in-from',
@@ -26,7 +26,7 @@ export default defineDockerfileRule({
         if (reported?.has(ref.name) || ctx.analysis.resolve(ref.name, i).declared) continue;
         (reported ??= new Set()).add(ref.name);
         // The lint's suggestions, made on its first finding: most files have none.
-        const guess = closestName(ref.name, oncePerLint(ctx, newSuggestions, newSuggestions).before(ctx, i));
+        const guess = closestName(ref.name, lintState(ctx, newSuggestions).before(ctx, i));
         ctx.report({
           span: sourceSpan(i.map, ref.start, ref.end),
           message: `"${ref.name}" is not declared with ARG before the first FROM, so it is empty here${guess ? ` (did you mean ${guess}?)` : ''}.`,

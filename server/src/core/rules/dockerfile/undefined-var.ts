@@ -2,7 +2,7 @@ import { defineDockerfileRule } from '../../rule';
 import type { DockerfileContext } from '../../rule';
 import type { Instruction, Stage } from '../../dockerfile/model';
 import { sourceSpan } from '../../dockerfile/words';
-import { chainFact, closestName, isVariableName, oncePerLint, rootStage, variableRefs } from './util';
+import { chainFact, closestName, isVariableName, lintState, rootStage, variableRefs } from './util';
 
 /**
  * Environment variables official base images set (from their published Dockerfiles). A stage built on an image
@@ -86,7 +86,7 @@ export default defineDockerfileRule({
  */
 function check(i: Instruction, ctx: DockerfileContext): void {
   if (i.parent || !i.argsText.includes('$')) return;
-  oncePerLint(ctx, newScope, newScope).check(i);
+  lintState(ctx, newScope).check(i);
 }
 
 /** The declarations a lint has looked up so far, and the check of one instruction. */

@@ -83,6 +83,12 @@ export function oncePerLint<T>(ctx: DockerfileContext, key: object, make: (ctx: 
 }
 
 /**
+ * A rule's per-lint state, made by `make` on first need and kept in the lint's memo under `make` itself (a module
+ * function, so the same key on every call): how rules with shared `handlers` keep state a lint may never need.
+ */
+export const lintState = <T>(ctx: DockerfileContext, make: (ctx: DockerfileContext) => T): T => oncePerLint(ctx, make, make);
+
+/**
  * A fact of each stage that depends on the stage itself and on the same fact of the stage it builds on
  * (`fromParent` is undefined for a stage built on an image). Each stage is folded once per lint, so asking
  * for every stage of a chain costs one visit per stage. `fold` is the memo key: pass the same function
