@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../../rule';
 import type { ShCommand } from '../../shell/model';
 import { CACHE_DIRS, packageCommand, removesPath, type ManagerName } from '../../dockerfile/packages';
-import { rpmCleansAll, rpmDownloads, uncleanedCache, type CacheCleaning } from './rpm';
+import { reportUncleanedCache, rpmCleansAll, rpmDownloads, type CacheCleaning } from './rpm';
 
 const MANAGERS: readonly ManagerName[] = ['dnf', 'microdnf'];
 
@@ -10,6 +10,8 @@ const DNF: CacheCleaning = {
   downloads: rpmDownloads,
   cleans: (c: ShCommand, manager: string) => rpmCleansAll(packageCommand(c), manager) || CACHE_DIRS.dnf.some((d) => removesPath(c, d)),
   clean: (manager: string) => `${manager} clean all`,
+  message: (manager: string) => `Run \`${manager} clean all\` at the end of this RUN: the package cache otherwise stays in the layer.`,
+  aliases: (manager: string) => ['DL3040', manager === 'dnf' ? 'DS019' : 'DS027'],
 };
 
 export default defineDockerfileRule({
@@ -27,18 +29,6 @@ export default defineDockerfileRule({
     notes: 'As in hadolint each manager needs its own clean (`microdnf clean all` does not clean after `dnf install`) and the clean must come after the last install, upgrade or reinstall. Removing /var/cache/dnf, /var/cache/libdnf5 or /var/cache/yum counts, and so does a cache or tmpfs mount on one of them. Only stages whose layers ship are checked (see `apt-lists-not-removed`). Trivy splits the idea in two checks (DS019 for dnf, DS027 for microdnf); each finding carries the matching one.',
   },
   handlers: {
-    RUN(i, ctx) {
-      for (const manager of MANAGERS) {
-        const found = uncleanedCache(ctx, i, manager, DNF);
-        if (!found) continue;
-        const { span, edit } = found;
-        ctx.report({
-          span,
-          message: `Run \`${manager} clean all\` at the end of this RUN: the package cache otherwise stays in the layer.`,
-          aliases: ['DL3040', manager === 'dnf' ? 'DS019' : 'DS027'],
-          fix: edit && { title: `Append && ${manager} clean all`, safe: true, edits: [edit] },
-        });
-      }
-    },
+    RUN(i, ctx) { for (const manager of MANAGERS) reportUncleanedCache(ctx, i, manager, DNF); },
   },
 });

@@ -81,13 +81,29 @@ export interface CacheCleaning {
   cleans(c: ShCommand, manager: string): boolean;
   /** The command the fix appends to the RUN (`yum clean all`). */
   clean(manager: string): string;
+  /** The finding's message. */
+  message(manager: string): string;
+  /** The finding's aliases, when they depend on the manager (else the rule's). */
+  aliases?(manager: string): readonly string[];
 }
 
 /**
- * The RUN's last command that downloads into `manager`'s cache, when no command after it cleans that cache and the
- * cache reaches a shipped layer: its span, and the edit appending the clean (undefined where none fits).
+ * Reports the RUN's last command that downloads into `manager`'s cache when no command after it cleans that cache
+ * and the cache reaches a shipped layer, with a fix appending the clean (where one fits).
  */
-export function uncleanedCache(ctx: DockerfileContext, i: Instruction, manager: ManagerName, cleaning: CacheCleaning): { span: Span; edit: OffsetEdit | undefined } | undefined {
+export function reportUncleanedCache(ctx: DockerfileContext, i: Instruction, manager: ManagerName, cleaning: CacheCleaning): void {
+  const found = uncleanedCache(ctx, i, manager, cleaning);
+  if (!found) return;
+  ctx.report({
+    span: found.span,
+    message: cleaning.message(manager),
+    aliases: cleaning.aliases?.(manager),
+    fix: found.edit && { title: `Append && ${cleaning.clean(manager)}`, safe: true, edits: [found.edit] },
+  });
+}
+
+/** The download reportUncleanedCache reports (its span) and the edit appending the clean (undefined where none fits). */
+function uncleanedCache(ctx: DockerfileContext, i: Instruction, manager: ManagerName, cleaning: CacheCleaning): { span: Span; edit: OffsetEdit | undefined } | undefined {
   if (!ctx.analysis.runsManager(i, manager) || cacheStaysOut(ctx, i, cleaning.dirs)) return undefined;
   const commands = ctx.analysis.shell(i).commands;
   let last: ShCommand | undefined;

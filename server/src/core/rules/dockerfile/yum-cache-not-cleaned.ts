@@ -1,13 +1,14 @@
 import { defineDockerfileRule } from '../../rule';
 import type { ShCommand } from '../../shell/model';
 import { CACHE_DIRS, packageCommand, removesPath } from '../../dockerfile/packages';
-import { rpmCleansAll, rpmDownloads, uncleanedCache, type CacheCleaning } from './rpm';
+import { reportUncleanedCache, rpmCleansAll, rpmDownloads, type CacheCleaning } from './rpm';
 
 const YUM: CacheCleaning = {
   dirs: CACHE_DIRS.yum,
   downloads: rpmDownloads,
   cleans: (c: ShCommand, manager: string) => rpmCleansAll(packageCommand(c), manager) || CACHE_DIRS.yum.some((d) => removesPath(c, d)),
   clean: () => 'yum clean all',
+  message: () => 'Run `yum clean all` at the end of this RUN: yum\'s metadata and package cache otherwise stay in the layer.',
 };
 
 export default defineDockerfileRule({
@@ -25,15 +26,6 @@ export default defineDockerfileRule({
     notes: 'As in hadolint the clean must come after the last install (a clean before it does not count). `rm -rf /var/cache/yum` counts too, and so does a `--mount=type=cache` or `type=tmpfs` on the cache directory. Only stages whose layers ship are checked (see `apt-lists-not-removed`).',
   },
   handlers: {
-    RUN(i, ctx) {
-      const found = uncleanedCache(ctx, i, 'yum', YUM);
-      if (!found) return;
-      const { span, edit } = found;
-      ctx.report({
-        span,
-        message: 'Run `yum clean all` at the end of this RUN: yum\'s metadata and package cache otherwise stay in the layer.',
-        fix: edit && { title: 'Append && yum clean all', safe: true, edits: [edit] },
-      });
-    },
+    RUN(i, ctx) { reportUncleanedCache(ctx, i, 'yum', YUM); },
   },
 });

@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../../rule';
 import type { ShCommand } from '../../shell/model';
 import { CACHE_DIRS, commandSpan, removesPath, ZYPPER_DOWNLOADING, type PackageCommand } from '../../dockerfile/packages';
-import { uncleanedCache, zypperCommand, type CacheCleaning } from './rpm';
+import { reportUncleanedCache, zypperCommand, type CacheCleaning } from './rpm';
 
 const CLEAN = new Set(['clean', 'cc']);
 
@@ -10,6 +10,7 @@ const ZYPPER: CacheCleaning = {
   downloads: (p: PackageCommand) => (p.manager === 'zypper' && ZYPPER_DOWNLOADING.has(p.positionals[0]?.value ?? '') ? commandSpan(p) : undefined),
   cleans: (c: ShCommand) => zypperCommand(c, CLEAN) !== undefined || CACHE_DIRS.zypper.some((d) => removesPath(c, d)),
   clean: () => 'zypper clean --all',
+  message: () => 'Run `zypper clean --all` at the end of this RUN: zypper\'s package cache otherwise stays in the layer.',
 };
 
 export default defineDockerfileRule({
@@ -27,15 +28,6 @@ export default defineDockerfileRule({
     notes: 'As in hadolint, `zypper clean` and `zypper cc` (with any options) count when they come after the last install, and so does a cache or tmpfs mount on /var/cache/zypp; Seaworthy also accepts `rm -rf /var/cache/zypp`. Besides install, update, patch, dist-upgrade and source-install download packages and are checked too. Only stages whose layers ship are checked (see `apt-lists-not-removed`).',
   },
   handlers: {
-    RUN(i, ctx) {
-      const found = uncleanedCache(ctx, i, 'zypper', ZYPPER);
-      if (!found) return;
-      const { span, edit } = found;
-      ctx.report({
-        span,
-        message: 'Run `zypper clean --all` at the end of this RUN: zypper\'s package cache otherwise stays in the layer.',
-        fix: edit && { title: 'Append && zypper clean --all', safe: true, edits: [edit] },
-      });
-    },
+    RUN(i, ctx) { reportUncleanedCache(ctx, i, 'zypper', ZYPPER); },
   },
 });
